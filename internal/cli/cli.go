@@ -1,0 +1,110 @@
+// Package cli implements the project's command line. Every subcommand is a
+// file of this package that registers itself in init, so commands can be
+// added without touching a shared switch statement.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Exit statuses shared by every command.
+const (
+	ExitOK       = 0   // everything worked
+	ExitFailed   = 1   // the command ran but something it did failed (a task, a cell)
+	ExitUsage    = 2   // bad input: flags, values, files
+	ExitCanceled = 130 // interrupted by SIGINT, like a shell reports it
+)
+
+// Command is one subcommand of the CLI.
+type Command struct {
+	Name    string
+	Summary string // one line for `help`
+	// Run executes the command. ctx is cancelled on SIGINT/SIGTERM.
+	// Return a UsageError for bad input (exit 2), a FailedError when work
+	// ran but failed (exit 1), or any other error (exit 1).
+	Run func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+var commands = map[string]*Command{}
+
+// register adds a command; called from each command file's init.
+func register(c *Command) {
+	if _, dup := commands[c.Name]; dup {
+		panic("cli: command registered twice: " + c.Name)
+	}
+	commands[c.Name] = c
+}
+
+// UsageError reports bad input; the CLI exits with status 2.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// usagef builds a UsageError from a format string.
+func usagef(format string, a ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, a...)}
+}
+
+// Main runs the command named by args[0] and returns the process exit status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printHelp(stdout)
+		return ExitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "concurrency: unknown command %q (run `go run . help`)\n", args[0])
+		return ExitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := cmd.Run(ctx, args[1:], stdout, stderr)
+	return exitStatus(ctx, cmd.Name, err, stderr)
+}
+
+func exitStatus(ctx context.Context, name string, err error, stderr io.Writer) int {
+	if err == nil {
+		return ExitOK
+	}
+	var usage *UsageError
+	switch {
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "%s: %v\n", name, oneLine(err))
+		return ExitUsage
+	case ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, ctx.Err())):
+		fmt.Fprintf(stderr, "%s: interrupted\n", name)
+		return ExitCanceled
+	default:
+		fmt.Fprintf(stderr, "%s: %v\n", name, oneLine(err))
+		return ExitFailed
+	}
+}
+
+// oneLine keeps error messages to one line, as promised to users.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "usage: go run . <command> [flags]")
+	fmt.Fprintln(w)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-12s %s\n", n, commands[n].Summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run `go run . <command> -h` for a command's flags.")
+}

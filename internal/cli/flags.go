@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"io"
+)
+
+// newFlagSet returns a flag set that reports errors instead of exiting, so
+// that every bad flag becomes a one-line UsageError and exit status 2.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parseFlags parses args, allowing positional arguments before, between and
+// after flags (the standard flag package stops at the first positional one).
+// It returns the positional arguments in order.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, &UsageError{Err: err}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}

@@ -1,0 +1,18 @@
+// Package lib is the measuring bench of the tutorial: workloads, execution
+// models and honest measurement, shared by the command line, the notebooks
+// and the figures.
+//
+// The three ideas, one file group each:
+//
+//   - Workloads build tasks: flag downloads from an embedded loopback
+//     server (flagserver.go, download.go), POSTs to it (post.go), and CPU
+//     kernels — sum of squares, primality, image blur (cpu.go, blur.go).
+//   - Execution models run tasks: Sequential, Goroutines, Pool, ErrGroup,
+//     GIL (an emulation of CPython's interpreter lock), SingleThread
+//     (GOMAXPROCS=1) and Processes (OS worker processes). Each is a Runner
+//     and returns exactly one Result per task, so nothing is ever lost and
+//     timelines can be drawn from the results.
+//   - Measurement runs an experiment several times after a warm-up and
+//     keeps every run, its statistics and the environment it ran in
+//     (measure.go, env.go, results.go).
+package lib

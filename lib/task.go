@@ -1,0 +1,115 @@
+package lib
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// A Task is one unit of work handed to a Runner.
+//
+// A task can always be described as data — a registered Kind and a JSON Arg —
+// so that a worker process can rebuild it: that is Go's counterpart of
+// Python pickling a function and its arguments for a ProcessPoolExecutor.
+// In-process runners call Fn when it is set (it may capture things that
+// cannot cross a process boundary, such as a shared *http.Client) and look
+// up Kind otherwise.
+type Task struct {
+	Name string          // shown in timelines and error messages, e.g. "cn" or "5000003"
+	Kind string          // a kind registered with RegisterKind, or "" for closures only
+	Arg  json.RawMessage // the kind's input
+	Fn   TaskFunc        // optional in-process implementation
+}
+
+// TaskFunc does the work of a task. It must honour ctx, call t.Tick in long
+// CPU loops and wrap blocking calls in t.Blocking: the emulated GIL needs
+// both to decide when to hand the interpreter lock over.
+type TaskFunc func(ctx context.Context, t *Thread) (any, error)
+
+var (
+	kindsMu sync.RWMutex
+	kinds   = map[string]func(ctx context.Context, t *Thread, arg json.RawMessage) (any, error){}
+)
+
+// RegisterKind makes a kind of task known by name, so that tasks of that
+// kind can run in a worker process. Register kinds from an init function of
+// a package the worker binary imports; registering a name twice panics.
+func RegisterKind(name string, fn func(ctx context.Context, t *Thread, arg json.RawMessage) (any, error)) {
+	kindsMu.Lock()
+	defer kindsMu.Unlock()
+	if _, dup := kinds[name]; dup {
+		panic("lib: task kind registered twice: " + name)
+	}
+	kinds[name] = fn
+}
+
+// Kinds lists the registered task kinds.
+func Kinds() []string {
+	kindsMu.RLock()
+	defer kindsMu.RUnlock()
+	names := make([]string, 0, len(kinds))
+	for n := range kinds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// call runs the task in this process.
+func (task Task) call(ctx context.Context, t *Thread) (any, error) {
+	if task.Fn != nil {
+		return task.Fn(ctx, t)
+	}
+	kindsMu.RLock()
+	fn, ok := kinds[task.Kind]
+	kindsMu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("task %q: unknown kind %q", task.Name, task.Kind)
+	}
+	return fn(ctx, t, task.Arg)
+}
+
+// NewTask builds a task of a registered kind, encoding arg as JSON.
+func NewTask(kind, name string, arg any) Task {
+	raw, err := json.Marshal(arg)
+	if err != nil {
+		// Only programming errors end here: args are plain structs and numbers.
+		panic(fmt.Sprintf("lib: task %q: cannot encode arg: %v", name, err))
+	}
+	return Task{Name: name, Kind: kind, Arg: raw}
+}
+
+// FuncTask wraps a Go function as a task. It runs in every in-process model
+// but not in Processes, which can only send registered kinds to a worker.
+func FuncTask(name string, fn TaskFunc) Task {
+	return Task{Name: name, Fn: fn}
+}
+
+// Thread is what a running task sees of the model that runs it.
+type Thread struct {
+	// Worker numbers the goroutine, pool worker, emulated thread or process
+	// that runs the task, from 0. Timelines draw one lane per worker.
+	Worker int
+	gil    *gilState
+}
+
+// Tick marks a point in a CPU loop where an interpreter could switch
+// threads. Outside the GIL model it does nothing and costs a nil check.
+func (t *Thread) Tick() {
+	if t != nil && t.gil != nil {
+		t.gil.tick()
+	}
+}
+
+// Blocking runs fn, a call that waits on the outside world (network, disk,
+// sleep). Under the emulated GIL the lock is released while fn waits, as
+// CPython releases it around blocking system calls.
+func (t *Thread) Blocking(fn func()) {
+	if t != nil && t.gil != nil {
+		t.gil.release()
+		defer t.gil.acquire()
+	}
+	fn()
+}
