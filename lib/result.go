@@ -37,6 +37,9 @@ type Report struct {
 	// Startup is the time spent before the first task could start: starting
 	// worker processes for Processes, zero for the in-process models.
 	Startup time.Duration
+	// IPC is the time tasks spent being encoded, passed over pipes and
+	// decoded rather than running, summed over tasks (Processes only).
+	IPC time.Duration
 }
 
 // Wall is the wall-clock time of the run.
@@ -101,17 +104,17 @@ func (r *Report) finish(ctx context.Context) *Report {
 	return r
 }
 
-// runOne runs task i on thread t and records its result in rep.
-func runOne(ctx context.Context, rep *Report, tasks []Task, i int, t *Thread) {
-	res := &rep.Results[i]
-	res.Worker = t.Worker
-	res.Start = time.Now()
+// runTask runs task number i on thread t. A task whose context is already
+// cancelled is not started, but still gets its result.
+func runTask(ctx context.Context, task Task, i int, t *Thread) Result {
+	res := Result{Index: i, Name: task.Name, Worker: t.Worker, Start: time.Now()}
 	if err := ctx.Err(); err != nil {
 		res.Err = err
 	} else {
-		res.Value, res.Err = tasks[i].call(ctx, t)
+		res.Value, res.Err = task.call(ctx, t)
 	}
 	res.End = time.Now()
+	return res
 }
 
 // MarshalJSON writes the error as a string, since error values do not

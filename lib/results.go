@@ -48,6 +48,9 @@ type Measurement struct {
 	ErrorSamples []string `json:"error_samples,omitempty"`
 	// StartupS is the worker start-up time of the median run (Processes).
 	StartupS float64 `json:"startup_s,omitempty"`
+	// IPCS is the time the median run's tasks spent being serialised and
+	// piped to and from worker processes (Processes).
+	IPCS float64 `json:"ipc_s,omitempty"`
 	// Timeline holds every task of the median run, when the experiment asks
 	// for it: the data of Gantt charts and latency distributions.
 	Timeline []Span `json:"timeline,omitempty"`

@@ -1,0 +1,76 @@
+package lib
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// An Experiment is a measurement defined once — a workload, the models to
+// compare and the sizes to try — and run by the CLI (`bench`, `plots`), the
+// notebooks and the figures alike, so that no number is computed twice.
+type Experiment struct {
+	Name  string // short identifier, also the results file name: results/NAME.json
+	Title string // what is measured, for figure titles
+
+	Workload string // "io" or "cpu"
+	// Kernel selects the tasks: "flags" (download flag GIFs), "slow" (the
+	// sleep-then-answer endpoint), "post" (JSON POSTs) for io; "sumsquares",
+	// "primes", "blur" for cpu.
+	Kernel string
+
+	Models     []string // model names, optionally with workers: "pool:10"
+	Sizes      []int    // numbers of tasks to try
+	Workers    []int    // pool sizes to try; empty means the model's default
+	GOMAXPROCS []int    // GOMAXPROCS values to try; empty means leave it
+	// Parallelism, when set, replaces Workers and GOMAXPROCS: each value p
+	// runs every model with GOMAXPROCS=p and p workers — "p cores allowed",
+	// the x axis of a speedup curve.
+	Parallelism []int
+	Delay       time.Duration // server delay for io workloads
+	Jitter      time.Duration // extra random server delay, up to this much
+	Size        int           // cpu kernel size: sumsquares base n, blur image width
+	Repeat      int           // measured runs per configuration, after one warm-up
+	Timeline    bool          // keep the median run's tasks for Gantt charts and latency plots
+	// QuickScale divides delays and cpu sizes, and Repeat is capped at 3,
+	// in quick mode (the default of `go run . build`).
+	QuickScale int
+}
+
+// Quick returns the experiment scaled down for a fast run: delays and cpu
+// sizes divided by QuickScale, at most 3 repeats. The shape of every curve
+// is kept; only the absolute times shrink.
+func (e Experiment) Quick() Experiment {
+	q := e
+	if q.QuickScale > 1 {
+		q.Delay /= time.Duration(q.QuickScale)
+		q.Jitter /= time.Duration(q.QuickScale)
+		if q.Workload == "cpu" && q.Size > 0 {
+			q.Size /= q.QuickScale
+		}
+	}
+	if q.Repeat > 3 {
+		q.Repeat = 3
+	}
+	return q
+}
+
+// String describes the experiment in one line.
+func (e Experiment) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s %s, models %s, sizes %v", e.Name, e.Workload, e.Kernel, strings.Join(e.Models, ","), e.Sizes)
+	if len(e.Workers) > 0 {
+		fmt.Fprintf(&b, ", workers %v", e.Workers)
+	}
+	if len(e.GOMAXPROCS) > 0 {
+		fmt.Fprintf(&b, ", GOMAXPROCS %v", e.GOMAXPROCS)
+	}
+	if e.Delay > 0 {
+		fmt.Fprintf(&b, ", delay %v", e.Delay)
+	}
+	if e.Size > 0 {
+		fmt.Fprintf(&b, ", size %d", e.Size)
+	}
+	fmt.Fprintf(&b, ", %d runs", e.Repeat)
+	return b.String()
+}

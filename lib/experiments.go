@@ -1,0 +1,99 @@
+package lib
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Experiments returns the tutorial's experiments in chapter order. The CLI
+// (`bench NAME`, `plots`), the notebooks and the figures all run these
+// definitions, so a number in the tutorial has exactly one recipe.
+func Experiments() []Experiment {
+	return []Experiment{
+		{
+			Name: "flags", Title: "Downloading flags: the seeds' six variants in Go",
+			Workload: "io", Kernel: "flags",
+			// sequential; threading.Thread per item (gil); asyncio (singlethread);
+			// ThreadPoolExecutor(10) (pool:10); ProcessPoolExecutor (processes:10);
+			// and what Go adds: a goroutine per flag.
+			Models: []string{"sequential", "gil", "singlethread", "pool:10", "processes:10", "goroutines"},
+			Sizes:  []int{20, 194}, Delay: 100 * time.Millisecond, Jitter: 50 * time.Millisecond,
+			Repeat: 5, QuickScale: 20,
+		},
+		{
+			Name: "staircase", Title: "Waiting on a slow server: time vs number of requests",
+			Workload: "io", Kernel: "slow",
+			Models: []string{"sequential", "goroutines", "singlethread", "pool:20", "gil:20", "processes:20"},
+			Sizes:  []int{10, 20, 30, 40, 50}, Delay: 200 * time.Millisecond,
+			Repeat: 5, QuickScale: 20,
+		},
+		{
+			Name: "c10k", Title: "Thousands of concurrent requests with one goroutine each",
+			Workload: "io", Kernel: "slow",
+			Models: []string{"goroutines"},
+			Sizes:  []int{1000, 5000, 10000}, Delay: 200 * time.Millisecond,
+			Repeat: 3, QuickScale: 4,
+		},
+		{
+			Name: "timeline-io", Title: "Who waits when: eight slow requests",
+			Workload: "io", Kernel: "slow",
+			Models: []string{"sequential", "goroutines", "pool:3", "gil:3", "processes:3"},
+			Sizes:  []int{8}, Delay: 100 * time.Millisecond,
+			Repeat: 3, Timeline: true, QuickScale: 2,
+		},
+		{
+			Name: "speedup", Title: "Sum of squares: speedup with more cores",
+			Workload: "cpu", Kernel: "sumsquares",
+			Models: []string{"sequential", "goroutines", "gil", "processes"},
+			Sizes:  []int{20}, Parallelism: []int{1, 2, 3, 4}, Size: SumSquaresBase,
+			Repeat: 5, QuickScale: 2,
+		},
+		{
+			Name: "timeline-cpu", Title: "Concurrency vs parallelism: eight sums of squares",
+			Workload: "cpu", Kernel: "sumsquares",
+			Models: []string{"goroutines", "gil", "processes"},
+			Sizes:  []int{8}, Parallelism: []int{1, 2}, Size: SumSquaresBase,
+			Repeat: 3, Timeline: true, QuickScale: 2,
+		},
+		{
+			Name: "primes", Title: "Primality of seed 001's six large numbers",
+			Workload: "cpu", Kernel: "primes",
+			Models: []string{"sequential", "goroutines", "gil", "processes"},
+			Sizes:  []int{6}, Parallelism: []int{1, 2},
+			Repeat: 5, QuickScale: 1,
+		},
+		{
+			Name: "blur", Title: "Gaussian blur and thumbnail of eight images",
+			Workload: "cpu", Kernel: "blur",
+			Models: []string{"sequential", "goroutines", "gil", "processes"},
+			Sizes:  []int{8}, Parallelism: []int{1, 2}, Size: 1024,
+			Repeat: 5, QuickScale: 2,
+		},
+		{
+			Name: "loadtest", Title: "Load test: 100 POSTs, ten at a time",
+			Workload: "io", Kernel: "post",
+			Models: []string{"pool:10"},
+			Sizes:  []int{100}, Delay: 50 * time.Millisecond, Jitter: 100 * time.Millisecond,
+			Repeat: 3, Timeline: true, QuickScale: 2,
+		},
+		{
+			Name: "memory", Title: "Memory per parked goroutine",
+			Workload: "memory",
+			Sizes:    []int{1000, 10000, 100000},
+			Repeat:   1,
+		},
+	}
+}
+
+// LookupExperiment returns the experiment with the given name.
+func LookupExperiment(name string) (Experiment, error) {
+	var names []string
+	for _, e := range Experiments() {
+		if e.Name == name {
+			return e, nil
+		}
+		names = append(names, e.Name)
+	}
+	return Experiment{}, fmt.Errorf("unknown experiment %q (known: %s)", name, strings.Join(names, ", "))
+}

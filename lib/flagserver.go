@@ -1,0 +1,321 @@
+package lib
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// ServerConfig configures the embedded flag server.
+type ServerConfig struct {
+	// Addr to listen on; "127.0.0.1:0" (a free loopback port) if empty.
+	Addr string
+	// AllowRemote permits a non-loopback Addr. The server is a test target
+	// and binds to loopback unless asked otherwise.
+	AllowRemote bool
+	// Delay is added to every answer, plus a uniform random extra of up to
+	// Jitter: the network and server latency the seeds measured.
+	Delay, Jitter time.Duration
+	// FailRate and DropRate are the fractions of requests (0..1) answered
+	// with 500 and with a dropped connection, chosen at random.
+	FailRate, DropRate float64
+	// FailEvery and DropEvery fail every k-th request (counting from 1)
+	// instead, so a test knows exactly how many failures to expect.
+	FailEvery, DropEvery int
+	// Seed makes the random faults and jitter repeatable.
+	Seed uint64
+}
+
+// Validate reports a configuration that cannot be served.
+func (c ServerConfig) Validate() error {
+	switch {
+	case c.Delay < 0 || c.Jitter < 0:
+		return fmt.Errorf("delay %v and jitter %v must not be negative", c.Delay, c.Jitter)
+	case c.FailRate < 0 || c.FailRate > 1 || c.DropRate < 0 || c.DropRate > 1:
+		return fmt.Errorf("fail rate %v and drop rate %v must be between 0 and 1", c.FailRate, c.DropRate)
+	case c.FailEvery < 0 || c.DropEvery < 0:
+		return fmt.Errorf("fail-every %d and drop-every %d must not be negative", c.FailEvery, c.DropEvery)
+	}
+	return nil
+}
+
+// FlagServer is the embedded loopback server the I/O workloads talk to. It
+// replaces the public flag site of the seeds, so nobody else's server is
+// hammered by a benchmark. Endpoints:
+//
+//	GET  /flags/{cc}/{cc}.gif  a generated flag (194 codes, lower case)
+//	GET  /slow                 "sleep, then answer": only the configured delay
+//	POST /api/echo             the load-test target: a JSON object in, a JSON object out
+//	GET  /healthz              answers at once, without delay or faults
+type FlagServer struct {
+	// URL is the server's base URL, such as http://127.0.0.1:40123.
+	URL string
+
+	cfg      ServerConfig
+	srv      *http.Server
+	ln       net.Listener
+	flags    map[string][]byte
+	requests atomic.Int64
+	rngMu    sync.Mutex
+	rng      *rand.Rand
+	done     chan struct{}
+}
+
+// Limits that keep a misbehaving client from holding the server.
+const (
+	serverHeaderTimeout = 5 * time.Second
+	serverMaxHeader     = 16 << 10
+	serverMaxBody       = 1 << 20
+)
+
+// StartFlagServer generates the flags and starts serving in the background.
+// Call Close when done.
+func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:0"
+	}
+	if !cfg.AllowRemote {
+		if err := requireLoopback(cfg.Addr); err != nil {
+			return nil, err
+		}
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("flag server: listen on %s: %w", cfg.Addr, err)
+	}
+	s := &FlagServer{
+		URL:   "http://" + ln.Addr().String(),
+		cfg:   cfg,
+		ln:    ln,
+		flags: make(map[string][]byte, len(CountryCodes)),
+		rng:   rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed)),
+		done:  make(chan struct{}),
+	}
+	for _, cc := range CountryCodes {
+		s.flags[strings.ToLower(cc)] = FlagGIF(cc)
+	}
+	s.srv = &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: serverHeaderTimeout,
+		ReadTimeout:       30 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    serverMaxHeader,
+		ErrorLog:          quietLog(),
+	}
+	go func() {
+		defer close(s.done)
+		s.srv.Serve(ln)
+	}()
+	return s, nil
+}
+
+// Close stops the server, dropping open connections, and waits for it.
+func (s *FlagServer) Close() error {
+	err := s.srv.Close()
+	<-s.done
+	return err
+}
+
+// Shutdown stops accepting connections and waits for requests in flight,
+// until ctx is done.
+func (s *FlagServer) Shutdown(ctx context.Context) error {
+	err := s.srv.Shutdown(ctx)
+	if err == nil {
+		<-s.done
+	}
+	return err
+}
+
+// Requests counts the requests served so far (health checks excluded).
+func (s *FlagServer) Requests() int64 { return s.requests.Load() }
+
+// FlagURL is the URL of a country's flag on this server.
+func (s *FlagServer) FlagURL(cc string) string { return FlagURL(s.URL, cc) }
+
+// FlagURL is the URL of a country's flag on a flag server at base, in the
+// seeds' scheme: base/flags/cc/cc.gif with cc in lower case.
+func FlagURL(base, cc string) string {
+	cc = strings.ToLower(cc)
+	return strings.TrimRight(base, "/") + "/flags/" + cc + "/" + cc + ".gif"
+}
+
+// ServeHTTP routes a request, after refusing path tricks outright: Go's
+// ServeMux would answer "/flags/../x" with a redirect, and a test target
+// should say plainly that the request is bad.
+func (s *FlagServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if badPath(r) {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	if r.URL.Path == "/healthz" {
+		w.Write([]byte("ok\n"))
+		return
+	}
+	n := s.requests.Add(1)
+	if !s.wait(r.Context()) {
+		return // the client went away while we "worked"
+	}
+	switch {
+	case s.cfg.DropEvery > 0 && n%int64(s.cfg.DropEvery) == 0, s.chance(s.cfg.DropRate):
+		dropConnection(w)
+		return
+	case s.cfg.FailEvery > 0 && n%int64(s.cfg.FailEvery) == 0, s.chance(s.cfg.FailRate):
+		http.Error(w, "injected failure", http.StatusInternalServerError)
+		return
+	}
+	switch {
+	case strings.HasPrefix(r.URL.Path, "/flags/"):
+		s.serveFlag(w, r)
+	case r.URL.Path == "/slow":
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("done\n"))
+	case r.URL.Path == "/api/echo":
+		serveEcho(w, r)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// badPath spots dot segments, doubled or encoded slashes and backslashes.
+func badPath(r *http.Request) bool {
+	raw := r.URL.EscapedPath()
+	lower := strings.ToLower(raw)
+	if strings.Contains(lower, "%2f") || strings.Contains(lower, "%5c") || strings.Contains(lower, "%00") ||
+		strings.Contains(raw, "\\") || strings.Contains(raw, "//") {
+		return true
+	}
+	for _, seg := range strings.Split(r.URL.Path, "/") {
+		if seg == ".." || seg == "." {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *FlagServer) serveFlag(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	// /flags/{cc}/{cc}.gif
+	parts := strings.Split(strings.TrimPrefix(r.URL.Path, "/flags/"), "/")
+	if len(parts) != 2 || parts[1] != parts[0]+".gif" {
+		http.NotFound(w, r)
+		return
+	}
+	img, ok := s.flags[parts[0]]
+	if !ok {
+		http.Error(w, "unknown country code "+strconv.Quote(parts[0]), http.StatusNotFound)
+		return
+	}
+	w.Header().Set("Content-Type", "image/gif")
+	w.Header().Set("Content-Length", strconv.Itoa(len(img)))
+	w.Write(img)
+}
+
+func serveEcho(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, serverMaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, "body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "read body: "+err.Error(), http.StatusBadRequest)
+		return
+	}
+	var in map[string]any
+	if err := json.Unmarshal(body, &in); err != nil {
+		http.Error(w, "want a JSON object: "+err.Error(), http.StatusBadRequest)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]any{"ok": true, "fields": len(in), "bytes": len(body)})
+}
+
+// wait sleeps for the configured latency, or until the client gives up.
+func (s *FlagServer) wait(ctx context.Context) bool {
+	d := s.cfg.Delay
+	if s.cfg.Jitter > 0 {
+		s.rngMu.Lock()
+		d += time.Duration(s.rng.Int64N(int64(s.cfg.Jitter) + 1))
+		s.rngMu.Unlock()
+	}
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+func (s *FlagServer) chance(p float64) bool {
+	if p <= 0 {
+		return false
+	}
+	s.rngMu.Lock()
+	defer s.rngMu.Unlock()
+	return s.rng.Float64() < p
+}
+
+// dropConnection closes the connection without an answer, as a crashed
+// server would.
+func dropConnection(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic(http.ErrAbortHandler) // net/http closes the connection for us
+	}
+	conn, _, err := hj.Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0) // send a reset, not a polite FIN
+	}
+	conn.Close()
+}
+
+// requireLoopback refuses addresses outside 127.0.0.0/8 and ::1.
+func requireLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("address %q: %w", addr, err)
+	}
+	if !IsLoopbackHost(host) {
+		return fmt.Errorf("address %q is not a loopback address (use 127.0.0.1, or allow remote explicitly)", addr)
+	}
+	return nil
+}
+
+// IsLoopbackHost reports whether host is "localhost" or a loopback IP.
+func IsLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.Trim(host, "[]"))
+	return ip != nil && ip.IsLoopback()
+}

@@ -1,0 +1,58 @@
+package lib
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ModelNames lists the execution models by their CLI names, in the order the
+// tutorial introduces them.
+var ModelNames = []string{"sequential", "goroutines", "pool", "errgroup", "gil", "singlethread", "processes"}
+
+// ModelInfo describes a model in one line, for help texts and tables.
+var ModelInfo = map[string]string{
+	"sequential":   "one task after another (the seeds' plain loop)",
+	"goroutines":   "one goroutine per task (threading.Thread per item; asyncio.gather)",
+	"pool":         "a fixed pool of W goroutines, results in input order (ThreadPoolExecutor.map)",
+	"errgroup":     "errgroup with SetLimit(W): the first error cancels the rest",
+	"gil":          "EMULATED CPython GIL: W threads, one runs at a time, switching every 5 ms",
+	"singlethread": "one goroutine per task under GOMAXPROCS=1 (asyncio's single event-loop thread)",
+	"processes":    "W OS worker processes fed over pipes (ProcessPoolExecutor)",
+}
+
+// UsesWorkers reports whether the model's parallelism is set by a worker
+// count (and so by --workers).
+func UsesWorkers(model string) bool {
+	switch model {
+	case "pool", "errgroup", "gil", "processes":
+		return true
+	}
+	return false
+}
+
+// NewRunner returns the runner of a model by its CLI name. workers sizes the
+// pool, errgroup limit, emulated threads or processes; the other models
+// ignore it. For gil, processes and errgroup, workers <= 0 means the model's
+// own default (one thread per task, NumCPU processes, no limit).
+func NewRunner(model string, workers int) (Runner, error) {
+	switch model {
+	case "sequential":
+		return Sequential(), nil
+	case "goroutines":
+		return Goroutines(), nil
+	case "pool":
+		if workers <= 0 {
+			return nil, fmt.Errorf("model pool needs workers > 0, got %d", workers)
+		}
+		return NewPool(workers), nil
+	case "errgroup":
+		return ErrGroup(workers), nil
+	case "gil":
+		return GIL(workers, SwitchInterval), nil
+	case "singlethread":
+		return SingleThread(), nil
+	case "processes":
+		return Processes(workers), nil
+	}
+	return nil, fmt.Errorf("unknown model %q (known: %s)", model, strings.Join(ModelNames, ", "))
+}
