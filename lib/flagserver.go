@@ -282,21 +282,18 @@ func (s *FlagServer) chance(p float64) bool {
 	return s.rng.Float64() < p
 }
 
-// dropConnection closes the connection without an answer, as a crashed
-// server would.
+// dropConnection answers half and then aborts the connection, as a server
+// that crashes mid-response would. It drops mid-answer on purpose: Go's
+// Transport silently retries an idempotent request whose reused connection
+// closed before any byte of the answer arrived, which would hide the fault.
 func dropConnection(w http.ResponseWriter) {
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		panic(http.ErrAbortHandler) // net/http closes the connection for us
+	w.Header().Set("Content-Length", "1024")
+	w.WriteHeader(http.StatusOK)
+	w.Write([]byte("partial"))
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
 	}
-	conn, _, err := hj.Hijack()
-	if err != nil {
-		panic(http.ErrAbortHandler)
-	}
-	if tc, ok := conn.(*net.TCPConn); ok {
-		tc.SetLinger(0) // send a reset, not a polite FIN
-	}
-	conn.Close()
+	panic(http.ErrAbortHandler) // net/http closes the connection without logging
 }
 
 // requireLoopback refuses addresses outside 127.0.0.0/8 and ::1.

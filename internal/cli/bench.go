@@ -57,7 +57,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	fs := newFlagSet("bench "+what, stderr)
-	fs.Usage = func() { fmt.Fprintln(stderr, benchUsage) }
+	fs.Usage = func() { fmt.Fprintln(fs.Output(), benchUsage) }
 	var (
 		models      = fs.String("model", "", "models to compare, comma-separated (name or name:workers)")
 		tasks       = fs.String("tasks", "20", "numbers of tasks, comma-separated")

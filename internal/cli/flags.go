@@ -17,11 +17,19 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 // parseFlags parses args, allowing positional arguments before, between and
 // after flags (the standard flag package stops at the first positional one).
 // It returns the positional arguments in order.
+//
+// A bad flag gives a one-line error (the flag package would also print the
+// whole usage); -h prints the usage and returns flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	defer fs.SetOutput(out)
 	var positional []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(out)
+				fs.Usage()
 				return nil, err
 			}
 			return nil, &UsageError{Err: err}

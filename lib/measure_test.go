@@ -1,0 +1,183 @@
+package lib
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSummarizeAndPercentile(t *testing.T) {
+	st := Summarize([]float64{3, 1, 2, 4})
+	if st.Min != 1 || st.Max != 4 || st.Median != 2.5 || st.Mean != 2.5 || math.Abs(st.StdDev-1.290994) > 1e-6 {
+		t.Errorf("Summarize = %+v", st)
+	}
+	if st := Summarize([]float64{5}); st.Median != 5 || st.StdDev != 0 {
+		t.Errorf("one value: %+v", st)
+	}
+	if st := Summarize(nil); st != (Stats{}) {
+		t.Errorf("empty: %+v", st)
+	}
+	xs := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	for _, tt := range []struct{ p, want float64 }{{0, 1}, {50, 5.5}, {90, 9.1}, {100, 10}} {
+		if got := Percentile(xs, tt.p); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("Percentile(%v) = %v, want %v", tt.p, got, tt.want)
+		}
+	}
+	if !math.IsNaN(Percentile(nil, 50)) {
+		t.Error("Percentile of nothing should be NaN")
+	}
+	if i := medianIndex([]float64{5, 1, 3}); i != 2 {
+		t.Errorf("medianIndex = %d, want 2", i)
+	}
+}
+
+func TestExperimentGrid(t *testing.T) {
+	e := Experiment{Name: "x", Workload: "cpu", Kernel: "sumsquares", Repeat: 1,
+		Models: []string{"sequential", "goroutines", "pool:3", "gil"}, Sizes: []int{4}, Parallelism: []int{1, 2}}
+	grid, err := e.grid()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range grid {
+		got = append(got, c.model.String()+"/"+strconv.Itoa(c.workers)+"/"+strconv.Itoa(c.gomaxprocs))
+	}
+	want := "sequential/0/0 goroutines/0/1 goroutines/0/2 pool:3/3/1 pool:3/3/2 gil/1/1 gil/2/2"
+	if strings.Join(got, " ") != want {
+		t.Errorf("grid = %s\nwant   %s", strings.Join(got, " "), want)
+	}
+}
+
+func TestExperimentValidate(t *testing.T) {
+	good := Experiment{Name: "x", Workload: "io", Kernel: "slow", Models: []string{"pool"}, Sizes: []int{1}, Repeat: 1}
+	if err := good.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		mutate func(*Experiment)
+		want   string
+	}{
+		{func(e *Experiment) { e.Workload = "gpu" }, `unknown workload "gpu"`},
+		{func(e *Experiment) { e.Kernel = "mine" }, `unknown io kernel "mine"`},
+		{func(e *Experiment) { e.Models = []string{"threads"} }, `unknown model "threads"`},
+		{func(e *Experiment) { e.Models = []string{"pool:0"} }, "workers must be"},
+		{func(e *Experiment) { e.Sizes = []int{0} }, "must be > 0"},
+		{func(e *Experiment) { e.Repeat = 0 }, "repeat"},
+		{func(e *Experiment) { e.Workers = []int{-1} }, "must be > 0"},
+	} {
+		e := good
+		tt.mutate(&e)
+		if err := e.Validate(); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Validate() = %v, want %q", err, tt.want)
+		}
+	}
+	for _, e := range Experiments() {
+		if err := e.Validate(); err != nil {
+			t.Errorf("catalogue: %v", err)
+		}
+		if q := e.Quick(); q.Repeat > 3 || (e.Delay > 0 && q.Delay > e.Delay) {
+			t.Errorf("%s: Quick() = %v", e.Name, q)
+		}
+	}
+}
+
+func TestExperimentRunMeasuresEveryConfiguration(t *testing.T) {
+	e := Experiment{Name: "tiny", Workload: "io", Kernel: "flags", Models: []string{"sequential", "pool:4"},
+		Sizes: []int{3, 6}, Delay: time.Millisecond, Repeat: 3, Timeline: true}
+	var progress []int
+	rs, err := e.Run(context.Background(), RunOptions{Progress: func(done, total int) {
+		progress = append(progress, done)
+		if total != 16 {
+			t.Errorf("total = %d, want 4 configurations × 4 runs", total)
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs.Results) != 4 || len(progress) != 16 {
+		t.Fatalf("%d measurements, %d progress calls", len(rs.Results), len(progress))
+	}
+	for _, m := range rs.Results {
+		if len(m.RunsS) != 3 || m.MinS > m.MedianS || m.MedianS > m.MaxS || m.Errors != 0 {
+			t.Errorf("%s/%d: %+v", m.Model, m.Tasks, m)
+		}
+		if len(m.Timeline) != m.Tasks || m.DelayS != 0.001 {
+			t.Errorf("%s/%d: %d spans, delay %v", m.Model, m.Tasks, len(m.Timeline), m.DelayS)
+		}
+	}
+	if rs.Env.NumCPU == 0 || rs.Env.GoVersion == "" || rs.Schema != ResultsSchema {
+		t.Errorf("env %+v schema %d", rs.Env, rs.Schema)
+	}
+}
+
+func TestExperimentRunCountsErrors(t *testing.T) {
+	srv := startServer(t, ServerConfig{FailEvery: 2})
+	e := Experiment{Name: "faults", Workload: "io", Kernel: "slow", Models: []string{"sequential"}, Sizes: []int{10}, Repeat: 1}
+	rs, err := e.Run(context.Background(), RunOptions{Target: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := rs.Results[0]; m.Errors != 5 || len(m.ErrorSamples) == 0 {
+		t.Errorf("errors = %d, samples %q; want 5 of 10", m.Errors, m.ErrorSamples)
+	}
+}
+
+func TestExperimentRunStopsOnCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	e := Experiment{Name: "c", Workload: "io", Kernel: "slow", Models: []string{"sequential"}, Sizes: []int{50}, Delay: 20 * time.Millisecond, Repeat: 5}
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	_, err := e.Run(ctx, RunOptions{})
+	if !errors.Is(err, context.Canceled) || time.Since(start) > 3*time.Second {
+		t.Errorf("err = %v after %v", err, time.Since(start))
+	}
+}
+
+func TestResultsSaveLoad(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.json")
+	rs := &ResultSet{Schema: ResultsSchema, Experiment: "x", Env: CurrentEnv(),
+		Results: []Measurement{{Workload: "cpu", Model: "gil", Tasks: 2, RunsS: []float64{1, 2}}}}
+	if err := rs.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadResults(path)
+	if err != nil || back.Results[0].Model != "gil" || len(back.Find("gil")) != 1 || back.Models()[0] != "gil" {
+		t.Fatalf("LoadResults = %+v, %v", back, err)
+	}
+	var csv bytes.Buffer
+	if err := rs.WriteCSV(&csv); err != nil || !strings.Contains(csv.String(), "x,cpu,,gil,2") {
+		t.Errorf("CSV = %q, %v", csv.String(), err)
+	}
+	os.WriteFile(filepath.Join(dir, "bad.json"), []byte("{"), 0o644)
+	os.WriteFile(filepath.Join(dir, "old.json"), []byte(`{"schema": 0}`), 0o644)
+	for _, tt := range []struct{ file, want string }{
+		{"missing.json", "missing.json"},
+		{"bad.json", "bad.json: malformed"},
+		{"old.json", "old.json: schema 0"},
+	} {
+		if _, err := LoadResults(filepath.Join(dir, tt.file)); err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("LoadResults(%s) = %v, want %q", tt.file, err, tt.want)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 3 {
+		t.Errorf("files in dir: %d, want 3 (no temp files)", len(entries))
+	}
+}
+
+func TestGoroutineMemory(t *testing.T) {
+	m := GoroutineMemory(10000)
+	// A parked goroutine needs at least its 2 KiB stack, and far less than
+	// an OS thread's megabytes.
+	if m.Goroutines != 10000 || m.BytesPerGoroutine < 1024 || m.BytesPerGoroutine > 64<<10 {
+		t.Errorf("GoroutineMemory = %+v", m)
+	}
+}
