@@ -66,6 +66,7 @@ type FlagServer struct {
 	ln       net.Listener
 	flags    map[string][]byte
 	requests atomic.Int64
+	conns    atomic.Int64
 	rngMu    sync.Mutex
 	rng      *rand.Rand
 	done     chan struct{}
@@ -114,6 +115,11 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    serverMaxHeader,
 		ErrorLog:          quietLog(),
+		ConnState: func(_ net.Conn, st http.ConnState) {
+			if st == http.StateNew {
+				s.conns.Add(1)
+			}
+		},
 	}
 	go func() {
 		defer close(s.done)
@@ -141,6 +147,10 @@ func (s *FlagServer) Shutdown(ctx context.Context) error {
 
 // Requests counts the requests served so far (health checks excluded).
 func (s *FlagServer) Requests() int64 { return s.requests.Load() }
+
+// Connections counts the TCP connections accepted so far: how many
+// handshakes the clients paid for, which keep-alive is meant to save.
+func (s *FlagServer) Connections() int64 { return s.conns.Load() }
 
 // FlagURL is the URL of a country's flag on this server.
 func (s *FlagServer) FlagURL(cc string) string { return FlagURL(s.URL, cc) }

@@ -147,6 +147,32 @@ func TestInjectedFaultsAreCountedExactly(t *testing.T) {
 	}
 }
 
+// A client whose idle pool is smaller than its concurrency reconnects on
+// every wave of requests; one sized for it reuses its connections.
+func TestConnectionReuse(t *testing.T) {
+	srv := startServer(t, ServerConfig{Delay: 5 * time.Millisecond})
+	small := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2}}
+	for _, tt := range []struct {
+		name   string
+		client *http.Client
+		check  func(conns int64) bool
+	}{
+		{"MaxIdleConnsPerHost=2", small, func(n int64) bool { return n > 20 }},
+		{"sized for 10", NewHTTPClient(10), func(n int64) bool { return n <= 10 }},
+	} {
+		before := srv.Connections()
+		for range 3 {
+			if rep := Goroutines().Run(context.Background(), SlowTasks(tt.client, srv.URL, 10)); rep.Errors() > 0 {
+				t.Fatal(rep.Err())
+			}
+		}
+		tt.client.CloseIdleConnections()
+		if n := srv.Connections() - before; !tt.check(n) {
+			t.Errorf("%s: %d connections for 3 waves of 10 requests", tt.name, n)
+		}
+	}
+}
+
 func TestServerRefusesNonLoopbackAndBadConfig(t *testing.T) {
 	for _, cfg := range []ServerConfig{
 		{Addr: "0.0.0.0:0"},
