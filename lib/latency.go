@@ -179,3 +179,19 @@ func walk(next []int32, steps int) int {
 	}
 	return int(p)
 }
+
+// FormatNS writes nanoseconds with a unit that keeps two or three
+// significant digits: "0.31 ns", "157 ns", "97.5 µs", "2.11 ms".
+func FormatNS(ns float64) string {
+	switch {
+	case ns < 10:
+		return fmt.Sprintf("%.2f ns", ns)
+	case ns < 1e3:
+		return fmt.Sprintf("%.0f ns", ns)
+	case ns < 1e6:
+		return fmt.Sprintf("%.1f µs", ns/1e3)
+	case ns < 1e9:
+		return fmt.Sprintf("%.2f ms", ns/1e6)
+	}
+	return fmt.Sprintf("%.2f s", ns/1e9)
+}

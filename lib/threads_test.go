@@ -1,0 +1,51 @@
+package lib
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Goroutines stuck in a blocking system call each hold an OS thread;
+// goroutines waiting on the network do not.
+func TestPeakThreadsBlockingVsNetwork(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("counts threads through /proc")
+	}
+	srv := startServer(t, ServerConfig{Delay: 200 * time.Millisecond})
+	c := NewHTTPClient(50)
+	defer c.CloseIdleConnections()
+	network, err := PeakThreads(func() { Goroutines().Run(context.Background(), SlowTasks(c, srv.URL, 50)) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocking, _ := PeakThreads(func() {
+		var wg sync.WaitGroup
+		for range 50 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ts := syscall.Timespec{Nsec: 200e6}
+				syscall.Nanosleep(&ts, nil) // blocks the OS thread, not just the goroutine
+			}()
+		}
+		wg.Wait()
+	})
+	if blocking < 50 || network >= blocking {
+		t.Errorf("peak threads: network %d, blocking syscalls %d; want blocking >= 50 > network", network, blocking)
+	}
+}
+
+func TestFormatNS(t *testing.T) {
+	for _, tt := range []struct {
+		ns   float64
+		want string
+	}{{0.314, "0.31 ns"}, {157, "157 ns"}, {97536, "97.5 µs"}, {2.1e6, "2.10 ms"}, {3e9, "3.00 s"}} {
+		if got := FormatNS(tt.ns); got != tt.want {
+			t.Errorf("FormatNS(%v) = %q, want %q", tt.ns, got, tt.want)
+		}
+	}
+}
