@@ -1,0 +1,262 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/gomeasure/concurrency/lib"
+)
+
+// isBaseline reports models that are the reference of speedups rather
+// than a line of their own.
+func isBaseline(model string) bool { return model == "sequential" || model == "py-sequential" }
+
+// Speedup plots, for CPU-bound work, how many times faster each model is
+// than running the tasks one after another, against the parallelism
+// allowed: GOMAXPROCS if the measurements vary it, else the worker count.
+//
+// The baseline is the median of the "sequential" model at the same number
+// of tasks; without one, each model is compared with itself at one
+// worker / GOMAXPROCS=1. A dashed line shows ideal linear speedup, and a
+// dotted curve the Amdahl's-law fit to the fastest model (see FitAmdahl),
+// fitted only to points with no more parallelism than the machine has
+// CPUs — past that, the flattening is the hardware's, not the program's.
+func Speedup(rs *lib.ResultSet) (*plot.Plot, error) {
+	f, err := SpeedupFigure(rs)
+	if err != nil {
+		return nil, err
+	}
+	return f.Panels[0][0], nil
+}
+
+// speedupLine is one model's speedups, sorted by x.
+type speedupLine struct {
+	group
+	xy, band plotter.XYs
+}
+
+// SpeedupFigure is Speedup wrapped in a Figure that lists its series.
+func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
+	if rs == nil || len(rs.Results) == 0 {
+		return nil, fmt.Errorf("speedup: no measurements for %s", name(rs))
+	}
+	var par []lib.Measurement
+	base := map[int]float64{} // tasks → sequential median
+	for _, m := range rs.Results {
+		if isBaseline(m.Model) {
+			if _, ok := base[m.Tasks]; !ok && m.MedianS > 0 {
+				base[m.Tasks] = m.MedianS
+			}
+			continue
+		}
+		par = append(par, m)
+	}
+	if len(par) == 0 {
+		return nil, fmt.Errorf("speedup: no measurements for %s of a model other than sequential", name(rs))
+	}
+	xOf, xName := workers, "workers"
+	if distinct(par, gomaxprocs) > 1 {
+		xOf, xName = gomaxprocs, "GOMAXPROCS"
+	}
+	multiN := distinct(par, func(m lib.Measurement) int { return m.Tasks }) > 1
+
+	// One line per model (and task count, if several were measured).
+	var lines []*speedupLine
+	index := map[string]*speedupLine{}
+	for _, m := range par {
+		key := m.Model
+		label := m.Model
+		if multiN {
+			key = fmt.Sprintf("%s|%d", m.Model, m.Tasks)
+			label = fmt.Sprintf("%s, N = %d", m.Model, m.Tasks)
+		}
+		l, ok := index[key]
+		if !ok {
+			l = &speedupLine{group: group{model: m.Model, label: label}}
+			index[key] = l
+			lines = append(lines, l)
+		}
+		l.ms = append(l.ms, m)
+	}
+	baseName := "sequential"
+	for _, l := range lines {
+		sort.SliceStable(l.ms, func(a, b int) bool { return xOf(l.ms[a]) < xOf(l.ms[b]) })
+		for _, m := range l.ms {
+			b, ok := base[m.Tasks]
+			if !ok {
+				b, ok = selfBaseline(l.ms, xOf)
+				baseName = "each model at 1 " + xName
+			}
+			if !ok {
+				return nil, fmt.Errorf("speedup %s: no baseline for %s at N = %d: no sequential run and no run at %s 1", name(rs), m.Model, m.Tasks, xName)
+			}
+			x := float64(xOf(m))
+			l.xy = append(l.xy, plotter.XY{X: x, Y: b / m.MedianS})
+			l.band = append(l.band, plotter.XY{X: x, Y: b / m.MaxS})
+		}
+		for i := len(l.ms) - 1; i >= 0; i-- {
+			l.band = append(l.band, plotter.XY{X: float64(xOf(l.ms[i])), Y: base0(base, l.ms, i, xOf) / l.ms[i].MinS})
+		}
+		if err := checkXYs(l.label, l.xy); err != nil {
+			return nil, fmt.Errorf("speedup %s: %w", name(rs), err)
+		}
+		if err := checkXYs(l.label+" band", l.band); err != nil {
+			return nil, fmt.Errorf("speedup %s: %w", name(rs), err)
+		}
+	}
+
+	pmax, smax := 1.0, 1.0
+	for _, l := range lines {
+		for _, xy := range l.band {
+			pmax, smax = math.Max(pmax, xy.X), math.Max(smax, xy.Y)
+		}
+	}
+	details := []string{fmt.Sprintf("N = %s tasks", intList(sizes(rs.Results)))}
+	if len(base) > 0 {
+		var bs []float64
+		for _, b := range base {
+			bs = append(bs, b)
+		}
+		sort.Float64s(bs)
+		details = append(details, "sequential "+formatSeconds(bs[0]))
+	}
+	details = append(details, runsCount(rs.Results)+" per point")
+	p := newPlot(headline(rs, "Speedup vs parallelism", details...),
+		xName, fmt.Sprintf("speedup over %s (×)", baseName))
+	p.X.Tick.Marker = integerTicks{}
+	p.X.Min, p.X.Max = 1, pmax
+	p.Y.Tick.Marker = integerTicks{}
+
+	// The machine's limit: parallelism beyond NumCPU cannot add speed.
+	cpus := float64(rs.Env.NumCPU)
+	var refs []func()
+	if cpus >= 1 && cpus < pmax {
+		shade, err := plotter.NewPolygon(plotter.XYs{{X: cpus, Y: 0}, {X: pmax, Y: 0}, {X: pmax, Y: 1e9}, {X: cpus, Y: 1e9}})
+		if err != nil {
+			return nil, err
+		}
+		shade.Color = rgb(0xF3, 0xF3, 0xF3)
+		shade.LineStyle.Width = 0
+		p.Add(unranged{shade})
+		label := fmt.Sprintf("beyond the %s", plural(rs.Env.NumCPU, "CPU"))
+		refs = append(refs, func() { p.Legend.Add(label, shade) })
+	}
+	ideal := plotter.NewFunction(func(x float64) float64 { return x })
+	ideal.XMin, ideal.XMax = 1, pmax
+	ideal.LineStyle = refLine()
+	p.Add(ideal)
+
+	var series []string
+	for _, l := range lines {
+		st := ModelStyle(l.model)
+		if len(l.ms) > 1 {
+			poly, err := plotter.NewPolygon(l.band)
+			if err != nil {
+				return nil, err
+			}
+			poly.Color = st.fill(0x38)
+			poly.LineStyle.Width = 0
+			p.Add(poly)
+		}
+		ln, pts, err := plotter.NewLinePoints(l.xy)
+		if err != nil {
+			return nil, err
+		}
+		ln.LineStyle = st.line(vg.Points(1.8))
+		pts.GlyphStyle = st.glyph()
+		p.Add(ln, pts)
+		p.Legend.Add(l.label, ln, pts)
+		series = append(series, l.label)
+	}
+	p.Legend.Add("ideal: linear", ideal)
+
+	if fit, label, ok := amdahlFit(lines, cpus); ok {
+		st := ModelStyle(fit.model)
+		f := fit.serial
+		curve := plotter.NewFunction(func(x float64) float64 { return Amdahl(f, x) })
+		curve.XMin, curve.XMax = 1, pmax
+		curve.LineStyle = st.line(vg.Points(1.2))
+		curve.LineStyle.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2)}
+		p.Add(curve)
+		p.Legend.Add(label, curve)
+		series = append(series, label)
+	}
+	for _, r := range refs {
+		r()
+	}
+	p.Y.Min = 0
+	p.Y.Max = math.Max(pmax, smax) * 1.05
+	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: series, LegendOutside: true}, nil
+}
+
+// base0 is the baseline used for point i of a line, for the band's return
+// path.
+func base0(base map[int]float64, ms []lib.Measurement, i int, xOf func(lib.Measurement) int) float64 {
+	if b, ok := base[ms[i].Tasks]; ok {
+		return b
+	}
+	b, _ := selfBaseline(ms, xOf)
+	return b
+}
+
+// selfBaseline is a line's own median at parallelism 1.
+func selfBaseline(ms []lib.Measurement, xOf func(lib.Measurement) int) (float64, bool) {
+	for _, m := range ms {
+		if xOf(m) == 1 && m.MedianS > 0 {
+			return m.MedianS, true
+		}
+	}
+	return 0, false
+}
+
+type amdahlResult struct {
+	model  string
+	serial float64
+}
+
+// amdahlFit fits Amdahl's law to the line that reaches the highest
+// speedup, using its points at no more than cpus (all points if cpus is
+// unknown or that leaves nothing to fit).
+func amdahlFit(lines []*speedupLine, cpus float64) (amdahlResult, string, bool) {
+	var best *speedupLine
+	peak := 0.0
+	for _, l := range lines {
+		for _, xy := range l.xy {
+			if xy.X > 1 && xy.Y > peak {
+				best, peak = l, xy.Y
+			}
+		}
+	}
+	if best == nil {
+		return amdahlResult{}, "", false
+	}
+	fitOn := func(limit float64) ([]float64, []float64) {
+		var ps, ss []float64
+		for _, xy := range best.xy {
+			if xy.X <= limit {
+				ps, ss = append(ps, xy.X), append(ss, xy.Y)
+			}
+		}
+		return ps, ss
+	}
+	ps, ss := fitOn(math.Inf(1))
+	if cpus >= 2 {
+		if cp, cs := fitOn(cpus); len(cp) > 0 && cp[len(cp)-1] > 1 {
+			ps, ss = cp, cs
+		}
+	}
+	f, err := FitAmdahl(ps, ss)
+	if err != nil {
+		return amdahlResult{}, "", false
+	}
+	return amdahlResult{best.model, f}, fmt.Sprintf("Amdahl fit (%s): f = %.3f", best.label, f), true
+}
+
+// unranged hides a plotter's data range so that it does not stretch the
+// axes (the out-of-CPUs shade extends "to infinity").
+type unranged struct{ plot.Plotter }
