@@ -262,4 +262,3 @@ func (logTicks) Ticks(min, max float64) []plot.Tick {
 	}
 	return out
 }
-
