@@ -34,6 +34,10 @@ type ServerConfig struct {
 	FailEvery, DropEvery int
 	// Seed makes the random faults and jitter repeatable.
 	Seed uint64
+	// Capacity is how many requests the server works on at once (0: no
+	// limit). Requests beyond it queue, as on a real server with a fixed
+	// number of workers, so latency grows with load once it is reached.
+	Capacity int
 }
 
 // Validate reports a configuration that cannot be served.
@@ -45,6 +49,8 @@ func (c ServerConfig) Validate() error {
 		return fmt.Errorf("fail rate %v and drop rate %v must be between 0 and 1", c.FailRate, c.DropRate)
 	case c.FailEvery < 0 || c.DropEvery < 0:
 		return fmt.Errorf("fail-every %d and drop-every %d must not be negative", c.FailEvery, c.DropEvery)
+	case c.Capacity < 0:
+		return fmt.Errorf("capacity %d must not be negative", c.Capacity)
 	}
 	return nil
 }
@@ -69,6 +75,7 @@ type FlagServer struct {
 	conns    atomic.Int64
 	rngMu    sync.Mutex
 	rng      *rand.Rand
+	slots    chan struct{} // one per request being worked on, when Capacity > 0
 	done     chan struct{}
 }
 
@@ -107,6 +114,9 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 	}
 	for _, cc := range CountryCodes {
 		s.flags[strings.ToLower(cc)] = FlagGIF(cc)
+	}
+	if cfg.Capacity > 0 {
+		s.slots = make(chan struct{}, cfg.Capacity)
 	}
 	s.srv = &http.Server{
 		Handler:           s,
@@ -262,8 +272,17 @@ func serveEcho(w http.ResponseWriter, r *http.Request) {
 	json.NewEncoder(w).Encode(map[string]any{"ok": true, "fields": len(in), "bytes": len(body)})
 }
 
-// wait sleeps for the configured latency, or until the client gives up.
+// wait takes a slot when capacity is limited, then sleeps for the
+// configured latency, or gives up when the client does.
 func (s *FlagServer) wait(ctx context.Context) bool {
+	if s.slots != nil {
+		select {
+		case s.slots <- struct{}{}:
+			defer func() { <-s.slots }()
+		case <-ctx.Done():
+			return false
+		}
+	}
 	d := s.cfg.Delay
 	if s.cfg.Jitter > 0 {
 		s.rngMu.Lock()

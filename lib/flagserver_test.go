@@ -173,6 +173,22 @@ func TestConnectionReuse(t *testing.T) {
 	}
 }
 
+// With capacity 2, no more than two requests are worked on at once, so ten
+// requests of 20 ms each are served in waves.
+func TestServerCapacityQueuesRequests(t *testing.T) {
+	srv := startServer(t, ServerConfig{Delay: 20 * time.Millisecond, Capacity: 2})
+	c := NewHTTPClient(10)
+	defer c.CloseIdleConnections()
+	rep := Goroutines().Run(context.Background(), SlowTasks(c, srv.URL, 10))
+	if rep.Errors() != 0 {
+		t.Fatal(rep.Err())
+	}
+	// Five waves of 20 ms at the least; behaviour, not a timing bound.
+	if rep.Wall() < 100*time.Millisecond {
+		t.Errorf("10 requests at capacity 2 took %v, less than five waves of 20 ms", rep.Wall())
+	}
+}
+
 func TestServerRefusesNonLoopbackAndBadConfig(t *testing.T) {
 	for _, cfg := range []ServerConfig{
 		{Addr: "0.0.0.0:0"},
@@ -180,6 +196,7 @@ func TestServerRefusesNonLoopbackAndBadConfig(t *testing.T) {
 		{Delay: -time.Second},
 		{FailRate: 1.5},
 		{DropEvery: -1},
+		{Capacity: -1},
 	} {
 		if srv, err := StartFlagServer(cfg); err == nil {
 			srv.Close()
