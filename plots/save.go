@@ -37,7 +37,8 @@ func Encode(d Drawable, format string) ([]byte, error) {
 		w, h = s.Size()
 	}
 	var cw vg.CanvasWriterTo
-	switch strings.ToLower(format) {
+	format = strings.ToLower(format)
+	switch format {
 	case "svg":
 		cw = vgsvg.New(w, h)
 	case "png":
@@ -53,7 +54,20 @@ func Encode(d Drawable, format string) ([]byte, error) {
 	if _, err := cw.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("encode %s: %w", format, err)
 	}
+	if format == "svg" {
+		return svgFontFallback(buf.Bytes()), nil
+	}
 	return buf.Bytes(), nil
+}
+
+// svgFontFallback adds fallbacks to the font families of an SVG. Fonts are
+// not embedded (that would add hundreds of kilobytes to every figure), and
+// a browser without Liberation would otherwise fall back to its default,
+// often a serif face, whose wider glyphs overflow the layout gonum
+// computed. Arial and Helvetica have the same metrics as Liberation Sans.
+func svgFontFallback(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte("font-family:Liberation Sans;"),
+		[]byte("font-family:'Liberation Sans',Arial,Helvetica,sans-serif;"))
 }
 
 // Save writes d to path in the format named by its extension (.svg or

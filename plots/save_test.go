@@ -80,6 +80,9 @@ func checkSVG(t *testing.T, path string) {
 	if root != "svg" {
 		t.Errorf("%s: root element %q, want svg", path, root)
 	}
+	if !bytes.Contains(data, []byte("sans-serif")) || bytes.Contains(data, []byte("font-family:Liberation Sans;")) {
+		t.Errorf("%s: text has no generic font fallback", path)
+	}
 }
 
 func checkPNG(t *testing.T, path string) image.Image {

@@ -1,0 +1,106 @@
+package show
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+)
+
+// Experiment runs one of the tutorial's experiments (lib.Experiments) by
+// name — scaled down by Experiment.Quick unless full is true — and
+// returns its results. It panics if the experiment is unknown or cannot
+// run: in a notebook the panic is the cell's visible error, and a
+// notebook run by CI fails instead of drawing empty figures.
+func Experiment(name string, full bool) *lib.ResultSet {
+	e, err := lib.LookupExperiment(name)
+	if err != nil {
+		panic(err)
+	}
+	if !full {
+		e = e.Quick()
+	}
+	start := time.Now()
+	rs, err := e.Run(context.Background(), lib.RunOptions{})
+	if err != nil {
+		panic(fmt.Errorf("experiment %s: %w", name, err))
+	}
+	mode := "quick"
+	if full {
+		mode = "full"
+	}
+	n := len(rs.Results) + len(rs.Memory)
+	Markdown(fmt.Sprintf("*%s: %d configurations measured in %s (%s mode)*", e.Name, n, time.Since(start).Round(10*time.Millisecond), mode))
+	if errs := rs.Errors(); errs > 0 {
+		Error(fmt.Errorf("experiment %s: %d tasks failed in the median runs", name, errs))
+	}
+	return rs
+}
+
+// Stats displays a table of a result set: one row per measurement with the
+// median, fastest and slowest run, or one row per memory point.
+func Stats(rs *lib.ResultSet) {
+	if rs == nil {
+		Error(fmt.Errorf("show: no results"))
+		return
+	}
+	if len(rs.Memory) > 0 {
+		var rows [][]string
+		for _, m := range rs.Memory {
+			rows = append(rows, []string{strconv.Itoa(m.Goroutines), fmt.Sprintf("%.1f MiB", float64(m.TotalBytes)/(1<<20)),
+				fmt.Sprintf("%.0f B", m.BytesPerGoroutine)})
+		}
+		Table([]string{"goroutines", "memory in use", "per goroutine"}, rows)
+	}
+	if len(rs.Results) == 0 {
+		return
+	}
+	var rows [][]string
+	for _, m := range rs.Results {
+		rows = append(rows, []string{m.Model, strconv.Itoa(m.Tasks), strconv.Itoa(m.Workers), strconv.Itoa(m.GOMAXPROCS),
+			Seconds(m.MedianS), Seconds(m.MinS), Seconds(m.MaxS), strconv.Itoa(len(m.RunsS)), strconv.Itoa(m.Errors)})
+	}
+	Table([]string{"model", "tasks", "workers", "GOMAXPROCS", "median", "fastest", "slowest", "runs", "failed"}, rows)
+}
+
+// Runs displays every measured run of a result set, with the first error
+// message of configurations that had failures.
+func Runs(rs *lib.ResultSet) {
+	if rs == nil {
+		Error(fmt.Errorf("show: no results"))
+		return
+	}
+	var rows [][]string
+	for _, m := range rs.Results {
+		runs := make([]string, len(m.RunsS))
+		for i, r := range m.RunsS {
+			runs[i] = Seconds(r)
+		}
+		note := ""
+		if len(m.ErrorSamples) > 0 {
+			note = m.ErrorSamples[0]
+		}
+		rows = append(rows, []string{m.Model, strconv.Itoa(m.Tasks), strconv.Itoa(m.Workers), Seconds(m.MedianS),
+			strings.Join(runs, ", "), strconv.Itoa(m.Errors), note})
+	}
+	Table([]string{"model", "tasks", "workers", "median", "runs", "failed", "first error"}, rows)
+}
+
+// Seconds formats a duration in seconds with three significant digits, in
+// s, ms or µs: "1.23 s", "212 ms", "85.1 µs".
+func Seconds(s float64) string {
+	unit := "s"
+	switch {
+	case s == 0:
+		return "0 s"
+	case s < 1e-3:
+		s, unit = s*1e6, "µs"
+	case s < 1:
+		s, unit = s*1e3, "ms"
+	}
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(s, 'g', 3, 64), 64)
+	return strconv.FormatFloat(v, 'f', -1, 64) + " " + unit
+}
