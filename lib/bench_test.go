@@ -45,7 +45,7 @@ func BenchmarkStaircase(b *testing.B) {
 // Python's asyncio + aiohttp took 0.71 s for 1000 and 2.68 s for 5000 on
 // this kind of machine.
 func BenchmarkC10k(b *testing.B) {
-	srv, err := StartFlagServer(ServerConfig{Delay: 200 * time.Millisecond})
+	srv, err := StartFlagServerProcess(ServerConfig{Delay: 200 * time.Millisecond})
 	if err != nil {
 		b.Fatal(err)
 	}

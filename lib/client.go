@@ -1,6 +1,7 @@
 package lib
 
 import (
+	"context"
 	"net"
 	"net/http"
 	"time"
@@ -9,6 +10,9 @@ import (
 // RequestTimeout bounds every request of the I/O workloads, so a stuck
 // server fails a task instead of hanging a run.
 const RequestTimeout = 30 * time.Second
+
+// maxDialing bounds the TCP handshakes one client has in progress.
+const maxDialing = 256
 
 // NewHTTPClient returns a client for up to conns concurrent requests to one
 // host.
@@ -23,14 +27,27 @@ const RequestTimeout = 30 * time.Second
 // sockets in TIME_WAIT, and under heavy load "cannot assign requested
 // address" when the ephemeral ports run out. Keeping conns idle
 // connections per host reuses them instead.
+//
+// The client also bounds how many connections it opens at once (not how
+// many requests it makes): 10,000 simultaneous connects overflow a
+// server's listen backlog (net.core.somaxconn, often 4096), the kernel
+// drops the extra handshakes, and the client's kernel retries them after
+// 1, 3, 7, 15 seconds — no error, just a 30-second tail.
 func NewHTTPClient(conns int) *http.Client {
 	conns = max(conns, 2)
+	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+	dialing := make(chan struct{}, maxDialing)
 	tr := &http.Transport{
 		Proxy: nil, // loopback targets: never go through a proxy
-		DialContext: (&net.Dialer{
-			Timeout:   10 * time.Second,
-			KeepAlive: 30 * time.Second,
-		}).DialContext,
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			select {
+			case dialing <- struct{}{}:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			defer func() { <-dialing }()
+			return d.DialContext(ctx, network, addr)
+		},
 		MaxIdleConns:          conns,
 		MaxIdleConnsPerHost:   conns,
 		IdleConnTimeout:       90 * time.Second,

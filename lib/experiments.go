@@ -53,8 +53,10 @@ func Experiments() []Experiment {
 			Name: "timeline-cpu", Title: "Concurrency vs parallelism: eight sums of squares",
 			Workload: "cpu", Kernel: "sumsquares",
 			Models: []string{"goroutines", "gil", "processes"},
-			Sizes:  []int{8}, Parallelism: []int{1, 2}, Size: SumSquaresBase,
-			Repeat: 3, Timeline: true, QuickScale: 2,
+			// Eight times the seeds' n, so each task outlasts the scheduler's
+			// 10 ms time slice and interleaving shows on one core.
+			Sizes: []int{8}, Parallelism: []int{1, 2}, Size: 8 * SumSquaresBase,
+			Repeat: 3, Timeline: true, QuickScale: 1,
 		},
 		{
 			Name: "primes", Title: "Primality of seed 001's six large numbers",

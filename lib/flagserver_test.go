@@ -283,3 +283,22 @@ func TestFlagCodesRepeatPast194(t *testing.T) {
 		t.Errorf("%d distinct in the first 194; codes[194] = %s", len(uniq), codes[194])
 	}
 }
+
+func TestFlagServerProcess(t *testing.T) {
+	srv, err := StartFlagServerProcess(ServerConfig{FailEvery: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewHTTPClient(2)
+	defer c.CloseIdleConnections()
+	rep := Sequential().Run(context.Background(), SlowTasks(c, srv.URL, 4))
+	if rep.Errors() != 2 {
+		t.Errorf("%d errors from a server failing every 2nd request, want 2", rep.Errors())
+	}
+	if err := srv.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if _, err := StartFlagServerProcess(ServerConfig{Addr: "8.8.8.8:80"}); err == nil {
+		t.Error("a server process on a public address started")
+	}
+}

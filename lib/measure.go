@@ -24,6 +24,9 @@ type RunOptions struct {
 	Dir string
 	// Progress, if set, is called after every run, warm-ups included.
 	Progress func(done, total int)
+	// InProcessServer runs the embedded flag server inside this process
+	// instead of in a child process (see StartFlagServerProcess).
+	InProcessServer bool
 	// Log, if set, receives one line per configuration as it finishes.
 	Log func(m Measurement)
 }
@@ -195,12 +198,22 @@ func (e Experiment) Run(ctx context.Context, opt RunOptions) (*ResultSet, error)
 
 	base := opt.Target
 	if e.Workload == "io" && base == "" {
-		srv, err := StartFlagServer(ServerConfig{Delay: e.Delay, Jitter: e.Jitter, Seed: 1})
-		if err != nil {
-			return nil, err
+		cfg := ServerConfig{Delay: e.Delay, Jitter: e.Jitter, Seed: 1}
+		if opt.InProcessServer {
+			srv, err := StartFlagServer(cfg)
+			if err != nil {
+				return nil, err
+			}
+			defer srv.Close()
+			base = srv.URL
+		} else {
+			srv, err := StartFlagServerProcess(cfg)
+			if err != nil {
+				return nil, err
+			}
+			defer srv.Close()
+			base = srv.URL
 		}
-		defer srv.Close()
-		base = srv.URL
 	}
 	dir := opt.Dir
 	if e.Kernel == "flags" && dir == "" {

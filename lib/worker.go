@@ -10,9 +10,17 @@ import (
 	"time"
 )
 
+// init turns this binary into a task worker or a flag server when its
+// parent asked for one. It must run before main — the binary may be a test
+// or a compiled notebook cell — and after the task kinds are registered:
+// Go runs a package's init functions in file-name order, and this file's
+// name sorts after every file that registers a kind.
 func init() {
 	if os.Getenv(WorkerEnv) == "1" {
 		os.Exit(serveWorker(os.Stdin, os.Stdout))
+	}
+	if cfg := os.Getenv(ServerEnv); cfg != "" {
+		os.Exit(serveFlagServerProcess(cfg))
 	}
 }
 
