@@ -19,14 +19,14 @@ func Experiments() []Experiment {
 			// and what Go adds: a goroutine per flag.
 			Models: []string{"sequential", "gil", "singlethread", "pool:10", "processes:10", "goroutines"},
 			Sizes:  []int{20, 194}, Delay: 100 * time.Millisecond, Jitter: 50 * time.Millisecond,
-			Repeat: 5, QuickScale: 20,
+			Repeat: 5, QuickScale: 40,
 		},
 		{
 			Name: "staircase", Title: "Waiting on a slow server: time vs number of requests",
 			Workload: "io", Kernel: "slow",
 			Models: []string{"sequential", "goroutines", "singlethread", "pool:20", "gil:20", "processes:20"},
 			Sizes:  []int{10, 20, 30, 40, 50}, Delay: 200 * time.Millisecond,
-			Repeat: 5, QuickScale: 20,
+			Repeat: 5, QuickScale: 40,
 		},
 		{
 			Name: "c10k", Title: "Thousands of concurrent requests with one goroutine each",
@@ -52,11 +52,12 @@ func Experiments() []Experiment {
 		{
 			Name: "timeline-cpu", Title: "Concurrency vs parallelism: eight sums of squares",
 			Workload: "cpu", Kernel: "sumsquares",
-			Models: []string{"goroutines", "gil", "processes"},
-			// Eight times the seeds' n, so each task outlasts the scheduler's
-			// 10 ms time slice and interleaving shows on one core.
+			Models: []string{"goroutines", "gil:8", "processes"},
+			// Eight times the seeds' n (four in quick mode), so each task
+			// outlasts the scheduler's 10 ms time slice and interleaving
+			// shows on one core.
 			Sizes: []int{8}, Parallelism: []int{1, 2}, Size: 8 * SumSquaresBase,
-			Repeat: 3, Timeline: true, QuickScale: 1,
+			Repeat: 3, Timeline: true, QuickScale: 2,
 		},
 		{
 			Name: "primes", Title: "Primality of seed 001's six large numbers",
@@ -70,7 +71,7 @@ func Experiments() []Experiment {
 			Workload: "cpu", Kernel: "blur",
 			Models: []string{"sequential", "goroutines", "gil", "processes"},
 			Sizes:  []int{8}, Parallelism: []int{1, 2}, Size: 1024,
-			Repeat: 5, QuickScale: 2,
+			Repeat: 5, QuickScale: 4,
 		},
 		{
 			Name: "loadtest", Title: "Load test: 100 POSTs, ten at a time",

@@ -72,7 +72,8 @@ type config struct {
 
 // DefaultWorkers is the pool size of models that take one when neither the
 // model nor the experiment gives it: 20 for I/O (the seeds' 20 threads),
-// the number of CPUs for CPU work.
+// the number of CPUs for CPU work. The gil model is the exception: without
+// a worker count it starts one emulated thread per task.
 func DefaultWorkers(workload string) int {
 	if workload == "cpu" {
 		return runtime.NumCPU()
@@ -108,9 +109,13 @@ func (e Experiment) grid() ([]config, error) {
 				}
 			default:
 				workers := e.Workers
-				if spec.Workers > 0 || !UsesWorkers(spec.Name) {
+				switch {
+				case spec.Workers > 0 || !UsesWorkers(spec.Name):
 					workers = []int{spec.Workers}
-				} else if len(workers) == 0 {
+				case len(workers) > 0:
+				case spec.Name == "gil":
+					workers = []int{0} // a thread per task, like threading.Thread per item
+				default:
 					workers = []int{DefaultWorkers(e.Workload)}
 				}
 				procs := e.GOMAXPROCS

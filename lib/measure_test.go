@@ -53,6 +53,17 @@ func TestExperimentGrid(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Errorf("grid = %s\nwant   %s", strings.Join(got, " "), want)
 	}
+	// Without parallelism: pools default to the workload's size, the gil to
+	// a thread per task.
+	e = Experiment{Name: "y", Workload: "io", Kernel: "slow", Repeat: 1, Models: []string{"pool", "gil", "gil:4"}, Sizes: []int{30}}
+	grid, _ = e.grid()
+	got = nil
+	for _, c := range grid {
+		got = append(got, c.model.String()+"/"+strconv.Itoa(c.workers))
+	}
+	if want := "pool/20 gil/0 gil:4/4"; strings.Join(got, " ") != want {
+		t.Errorf("grid = %s, want %s", strings.Join(got, " "), want)
+	}
 }
 
 func TestExperimentValidate(t *testing.T) {

@@ -212,3 +212,41 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// ModulePath is this module's import path; ResultsDir looks for its go.mod.
+const ModulePath = "github.com/gomeasure/concurrency"
+
+// ResultsEnv names the environment variable that overrides ResultsDir.
+const ResultsEnv = "GOMEASURE_RESULTS"
+
+// ResultsDir returns the results/ folder at the top of this module, found
+// by walking up from the working directory to the module's go.mod — so the
+// command line (run from the top) and a notebook (run from notebooks/)
+// save to and read from the same place. Outside the module it returns
+// "results". The environment variable ResultsEnv overrides it (tests use
+// it to keep the repository's results untouched).
+func ResultsDir() string {
+	if dir := os.Getenv(ResultsEnv); dir != "" {
+		return dir
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return "results"
+	}
+	for {
+		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil &&
+			bytes.Contains(data, []byte("module "+ModulePath+"\n")) {
+			return filepath.Join(dir, "results")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "results"
+		}
+		dir = parent
+	}
+}
+
+// ResultsFile is where the results of an experiment are saved.
+func ResultsFile(dir, experiment string) string {
+	return filepath.Join(dir, experiment+".json")
+}

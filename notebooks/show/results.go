@@ -32,12 +32,27 @@ func Experiment(name string, full bool) *lib.ResultSet {
 	if full {
 		mode = "full"
 	}
+	// Saved where `go run . plots --from` and chapter 8 read results.
+	path := lib.ResultsFile(lib.ResultsDir(), name)
+	if err := rs.Save(path); err != nil {
+		panic(fmt.Errorf("experiment %s: %w", name, err))
+	}
 	n := len(rs.Results) + len(rs.Memory)
-	Markdown(fmt.Sprintf("*%s: %d configurations measured in %s (%s mode)*", e.Name, n, time.Since(start).Round(10*time.Millisecond), mode))
+	Markdown(fmt.Sprintf("*%s: %d configurations measured in %s (%s mode), saved to `results/%s.json`*", e.Name, n, time.Since(start).Round(10*time.Millisecond), mode, name))
 	if errs := rs.Errors(); errs > 0 {
 		Error(fmt.Errorf("experiment %s: %d tasks failed in the median runs", name, errs))
 	}
 	return rs
+}
+
+// Saved reads the results an earlier run of the named experiment saved —
+// from a notebook cell, `go run . bench NAME --save` or `go run . plots`.
+func Saved(name string) (*lib.ResultSet, error) {
+	rs, err := lib.LoadResults(lib.ResultsFile(lib.ResultsDir(), name))
+	if err != nil {
+		return nil, fmt.Errorf("%w (run its chapter or `go run . plots` first)", err)
+	}
+	return rs, nil
 }
 
 // Stats displays a table of a result set: one row per measurement with the

@@ -174,6 +174,7 @@ func TestSeconds(t *testing.T) {
 }
 
 func TestExperiment(t *testing.T) {
+	t.Setenv(lib.ResultsEnv, t.TempDir())
 	var rs *lib.ResultSet
 	out := capture(t, func() { rs = Experiment("memory", false) })
 	if rs == nil || len(rs.Memory) == 0 || !strings.Contains(out, "memory:") {
@@ -181,6 +182,13 @@ func TestExperiment(t *testing.T) {
 	}
 	if err := Figure(plots.Memory(rs)); err != nil {
 		t.Error(err)
+	}
+	saved, err := Saved("memory")
+	if err != nil || len(saved.Memory) != len(rs.Memory) {
+		t.Errorf("Saved(memory) = %+v, %v; want what Experiment saved", saved, err)
+	}
+	if _, err := Saved("never-run"); err == nil || !strings.Contains(err.Error(), "never-run.json") {
+		t.Errorf("Saved(never-run) = %v, want an error naming the file", err)
 	}
 	defer func() {
 		if recover() == nil {

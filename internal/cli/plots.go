@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/plots"
+)
+
+func init() {
+	register(&Command{
+		Name:    "plots",
+		Summary: "run the experiments (or read saved results) and draw every figure as SVG and PNG",
+		Run:     runPlots,
+	})
+}
+
+// FiguresDir is where `plots` writes figures by default.
+const FiguresDir = "plots/figures"
+
+// plotsOptions are the settings of one `plots` run, shared with `build`.
+type plotsOptions struct {
+	out     string   // figures folder
+	results string   // where results are written (or read, with from)
+	from    string   // read saved results from here instead of measuring
+	quick   bool     // scaled-down experiments
+	only    []string // experiment names; empty for all
+}
+
+func runPlots(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("plots", stderr)
+	var o plotsOptions
+	fs.StringVar(&o.out, "out", FiguresDir, "folder for the figures (SVG and PNG)")
+	fs.StringVar(&o.results, "results", lib.ResultsDir(), "folder for the results JSON")
+	fs.StringVar(&o.from, "from", "", "draw from the results saved in this folder instead of measuring")
+	fs.BoolVar(&o.quick, "quick", false, "scaled-down delays and sizes, 3 runs (under a minute)")
+	only := fs.String("only", "", "comma-separated experiment names (default: all)")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	if *only != "" {
+		if o.only, err = parseList("only", *only); err != nil {
+			return err
+		}
+	}
+	_, err = makePlots(ctx, o, stdout, stderr)
+	return err
+}
+
+// makePlots measures (or loads) the results and writes every figure. It
+// returns the paths written.
+func makePlots(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) ([]string, error) {
+	var sets map[string]*lib.ResultSet
+	var err error
+	if o.from != "" {
+		sets, err = loadResults(o.from, o.only)
+	} else {
+		sets, err = measureAll(ctx, o, stdout, stderr)
+	}
+	if err != nil {
+		return nil, err
+	}
+	figs, drawErr := plots.All(sets)
+	paths, err := plots.WriteAll(figs, o.out)
+	if err != nil {
+		return paths, fmt.Errorf("write figures: %w", err)
+	}
+	fmt.Fprintf(stdout, "plots: %d figures (SVG and PNG) in %s\n", len(figs), o.out)
+	if drawErr != nil {
+		return paths, drawErr
+	}
+	return paths, nil
+}
+
+// measureAll runs the chosen experiments one by one, saving each one's
+// results as soon as it finishes: an interrupted run keeps what it
+// measured, and earlier files stay until their replacement is complete.
+func measureAll(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) (map[string]*lib.ResultSet, error) {
+	exps, err := chooseExperiments(o.only)
+	if err != nil {
+		return nil, err
+	}
+	sets := map[string]*lib.ResultSet{}
+	for _, e := range exps {
+		if o.quick {
+			e = e.Quick()
+		}
+		start := time.Now()
+		bar := newProgress(stderr, e.Name, false)
+		rs, err := e.Run(ctx, lib.RunOptions{Progress: bar.update})
+		bar.done()
+		if err != nil {
+			if ctx.Err() != nil {
+				fmt.Fprintf(stderr, "plots: interrupted during %s; %d experiments finished and saved\n", e.Name, len(sets))
+				return nil, ctx.Err()
+			}
+			return nil, fmt.Errorf("experiment %s: %w", e.Name, err)
+		}
+		path := lib.ResultsFile(o.results, e.Name)
+		if err := rs.Save(path); err != nil {
+			return nil, err
+		}
+		note := ""
+		if n := rs.Errors(); n > 0 {
+			note = fmt.Sprintf(" (%d tasks failed)", n)
+		}
+		fmt.Fprintf(stdout, "plots: %-13s measured in %5.1f s → %s%s\n", e.Name, time.Since(start).Seconds(), path, note)
+		sets[e.Name] = rs
+	}
+	return sets, nil
+}
+
+func chooseExperiments(only []string) ([]lib.Experiment, error) {
+	if len(only) == 0 {
+		return lib.Experiments(), nil
+	}
+	var out []lib.Experiment
+	for _, name := range only {
+		e, err := lib.LookupExperiment(name)
+		if err != nil {
+			return nil, &UsageError{Err: err}
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// loadResults reads every results file of a folder (or the named ones). A
+// missing, malformed or incompatible file is bad input: exit status 2.
+func loadResults(dir string, only []string) (map[string]*lib.ResultSet, error) {
+	var files []string
+	if len(only) > 0 {
+		for _, name := range only {
+			files = append(files, lib.ResultsFile(dir, name))
+		}
+	} else {
+		matches, err := filepath.Glob(filepath.Join(dir, "*.json"))
+		if err != nil {
+			return nil, &UsageError{Err: err}
+		}
+		if len(matches) == 0 {
+			if _, err := os.Stat(dir); err != nil {
+				return nil, usagef("--from: %v", err)
+			}
+			return nil, usagef("--from: no results (*.json) in %s", dir)
+		}
+		sort.Strings(matches)
+		files = matches
+	}
+	sets := map[string]*lib.ResultSet{}
+	for _, f := range files {
+		rs, err := lib.LoadResults(f)
+		if err != nil {
+			return nil, &UsageError{Err: err}
+		}
+		name := rs.Experiment
+		if name == "" {
+			name = strings.TrimSuffix(filepath.Base(f), ".json")
+		}
+		sets[name] = rs
+	}
+	return sets, nil
+}
