@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+)
+
+func init() {
+	register(&Command{
+		Name:    "build",
+		Summary: "do it all: build the kernel, run the notebooks, draw the figures, render the site",
+		Run:     runBuild,
+	})
+}
+
+// runBuild chains the other commands. The notebooks run the experiments
+// and save their results; the figures are then drawn from those very
+// results, so every number the site shows was measured once, by this run.
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("build", stderr)
+	noNotebooks := fs.Bool("no-notebooks", false, "skip the kernel and the notebooks: measure the figures directly (quick mode) and render the notebooks as they are")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected argument %q", pos[0])
+	}
+	type step struct {
+		command string
+		args    []string
+	}
+	steps := []step{
+		{"kernel", []string{"install"}},
+		{"notebooks", []string{"run"}},
+		{"plots", []string{"--from", lib.ResultsDir()}},
+		{"site", nil},
+	}
+	if *noNotebooks {
+		steps = []step{{"plots", []string{"--quick"}}, {"site", nil}}
+	}
+	start := time.Now()
+	for i, s := range steps {
+		cmd, ok := commands[s.command]
+		if !ok {
+			return fmt.Errorf("build step %q is not available in this version", s.command)
+		}
+		fmt.Fprintf(stdout, "\n== build %d/%d: go run . %s %v\n", i+1, len(steps), s.command, s.args)
+		stepStart := time.Now()
+		if err := cmd.Run(ctx, s.args, stdout, stderr); err != nil {
+			return fmt.Errorf("build step %q: %w", s.command, err)
+		}
+		fmt.Fprintf(stdout, "== %s done in %.1f s\n", s.command, time.Since(stepStart).Seconds())
+	}
+	fmt.Fprintf(stdout, "\nbuild finished in %.0f s\n", time.Since(start).Seconds())
+	return nil
+}
