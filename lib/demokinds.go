@@ -38,15 +38,20 @@ func init() {
 	})
 }
 
-// PayloadTasks returns n tasks each carrying size bytes of data.
+// PayloadTasks returns n tasks each carrying size bytes of data: shared by
+// reference in this process, encoded and piped to a worker process.
 func PayloadTasks(n, size int) []Task {
 	data := make([]byte, size)
 	for i := range data {
 		data[i] = 'a' + byte(i%26)
 	}
+	s := string(data)
 	tasks := make([]Task, n)
 	for i := range tasks {
-		tasks[i] = NewTask("payload", fmt.Sprintf("%dB-%d", size, i+1), string(data))
+		tasks[i] = NewTask("payload", fmt.Sprintf("%dB-%d", size, i+1), s)
+		// In-process, the task shares the string: no copy, no encoding —
+		// the whole point of goroutines sharing one address space.
+		tasks[i].Fn = func(context.Context, *Thread) (any, error) { return len(s), nil }
 	}
 	return tasks
 }

@@ -47,7 +47,7 @@ func Experiments() []Experiment {
 			Workload: "cpu", Kernel: "sumsquares",
 			Models: []string{"sequential", "goroutines", "gil", "processes"},
 			Sizes:  []int{20}, Parallelism: []int{1, 2, 3, 4}, Size: SumSquaresBase,
-			Repeat: 5, QuickScale: 2,
+			Repeat: 5, QuickScale: 1,
 		},
 		{
 			Name: "timeline-cpu", Title: "Concurrency vs parallelism: eight sums of squares",

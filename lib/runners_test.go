@@ -120,12 +120,34 @@ func TestErrGroupFirstErrorCancelsTheRest(t *testing.T) {
 		}
 	}
 	for i := 3; i < 10; i++ {
-		if !errors.Is(rep.Results[i].Err, context.Canceled) {
-			t.Errorf("task %d after the failure: err = %v, want cancellation", i, rep.Results[i].Err)
+		err := rep.Results[i].Err
+		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "after task 2 (2) failed") {
+			t.Errorf("task %d after the failure: err = %v, want a cancellation naming task 2", i, err)
 		}
 	}
 	if n := ran.Load(); n > 4 {
 		t.Errorf("%d tasks ran; with limit 1 at most one more may start after the failure", n)
+	}
+}
+
+// Tasks in flight when the group is cancelled report the cancellation, not
+// the cause that net/http puts in their error messages.
+func TestErrGroupInFlightTasksSayTheyWereCancelled(t *testing.T) {
+	srv := startServer(t, ServerConfig{Delay: 200 * time.Millisecond})
+	c := NewHTTPClient(8)
+	defer c.CloseIdleConnections()
+	urls := []string{srv.FlagURL("cn"), srv.FlagURL("in"), srv.URL + "/nothing", srv.FlagURL("us")}
+	tasks := URLTasks(c, urls)
+	tasks[2] = FuncTask("fails", func(ctx context.Context, th *Thread) (any, error) { return nil, errors.New("boom") })
+	rep := ErrGroup(4).Run(context.Background(), tasks)
+	if rep.Results[2].Err == nil || rep.Results[2].Err.Error() != "boom" {
+		t.Errorf("the failing task: %v", rep.Results[2].Err)
+	}
+	for _, i := range []int{0, 1, 3} {
+		err := rep.Results[i].Err
+		if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "after task 2 (fails) failed") {
+			t.Errorf("task %d: err = %v, want cancelled after task 2", i, err)
+		}
 	}
 }
 

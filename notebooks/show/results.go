@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gomeasure/concurrency/lib"
@@ -88,20 +87,34 @@ func Runs(rs *lib.ResultSet) {
 		Error(fmt.Errorf("show: no results"))
 		return
 	}
+	runs := 0
+	for _, m := range rs.Results {
+		runs = max(runs, len(m.RunsS))
+	}
+	headers := []string{"model", "tasks", "workers"}
+	for i := range runs {
+		headers = append(headers, strconv.Itoa(i+1))
+	}
+	headers = append(headers, "min", "max", "average", "failed")
 	var rows [][]string
 	for _, m := range rs.Results {
-		runs := make([]string, len(m.RunsS))
-		for i, r := range m.RunsS {
-			runs[i] = Seconds(r)
+		row := []string{m.Model, strconv.Itoa(m.Tasks), strconv.Itoa(m.Workers)}
+		for i := range runs {
+			cell := ""
+			if i < len(m.RunsS) {
+				cell = Seconds(m.RunsS[i])
+			}
+			row = append(row, cell)
 		}
-		note := ""
-		if len(m.ErrorSamples) > 0 {
-			note = m.ErrorSamples[0]
-		}
-		rows = append(rows, []string{m.Model, strconv.Itoa(m.Tasks), strconv.Itoa(m.Workers), Seconds(m.MedianS),
-			strings.Join(runs, ", "), strconv.Itoa(m.Errors), note})
+		row = append(row, Seconds(m.MinS), Seconds(m.MaxS), Seconds(m.MeanS), strconv.Itoa(m.Errors))
+		rows = append(rows, row)
 	}
-	Table([]string{"model", "tasks", "workers", "median", "runs", "failed", "first error"}, rows)
+	Table(headers, rows)
+	for _, m := range rs.Results {
+		if len(m.ErrorSamples) > 0 {
+			Error(fmt.Errorf("%s, %d tasks: %s", m.Model, m.Tasks, m.ErrorSamples[0]))
+		}
+	}
 }
 
 // Seconds formats a duration in seconds with three significant digits, in

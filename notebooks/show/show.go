@@ -21,6 +21,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"gonum.org/v1/plot"
 
 	"github.com/gomeasure/concurrency/plots"
@@ -36,6 +37,12 @@ var (
 	displayHTML     = gonbui.DisplayHTML
 	displayMarkdown = gonbui.DisplayMarkdown
 	displayPNG      = gonbui.DisplayPNG
+	displaySVG      = func(svg, alt string) {
+		gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
+			protocol.MIMEImageSVG:  svg,
+			protocol.MIMETextPlain: alt,
+		}})
+	}
 )
 
 // Figure displays a figure as SVG. It takes a plot or a plots.Figure and an
@@ -77,9 +84,10 @@ func figure(format string, d plots.Drawable, errs []error) error {
 		displayPNG(data)
 		return nil
 	}
-	// Inline SVG inside HTML, as gonbui.DisplaySVG does: Jupyter keeps it
-	// when the notebook is exported to HTML, unlike image/svg+xml output.
-	displayHTML("<div>" + string(data) + "</div>")
+	// A real image/svg+xml output, not gonbui.DisplaySVG's SVG inside HTML:
+	// the site shows it through an <img> tag, where a browser runs no
+	// script, and the text/plain beside it says what the figure is.
+	displaySVG(string(data), describe(d))
 	return nil
 }
 

@@ -29,17 +29,21 @@ func capture(t *testing.T, f func()) string {
 type notebook struct {
 	html, markdown []string
 	png            [][]byte
+	svg, alt       []string
 }
 
 func fakeNotebook(t *testing.T) *notebook {
 	t.Helper()
 	nb := &notebook{}
-	oldIn, oldH, oldM, oldP := inNotebook, displayHTML, displayMarkdown, displayPNG
+	oldIn, oldH, oldM, oldP, oldS := inNotebook, displayHTML, displayMarkdown, displayPNG, displaySVG
 	inNotebook = func() bool { return true }
 	displayHTML = func(s string) { nb.html = append(nb.html, s) }
 	displayMarkdown = func(s string) { nb.markdown = append(nb.markdown, s) }
 	displayPNG = func(b []byte) { nb.png = append(nb.png, b) }
-	t.Cleanup(func() { inNotebook, displayHTML, displayMarkdown, displayPNG = oldIn, oldH, oldM, oldP })
+	displaySVG = func(svg, alt string) { nb.svg, nb.alt = append(nb.svg, svg), append(nb.alt, alt) }
+	t.Cleanup(func() {
+		inNotebook, displayHTML, displayMarkdown, displayPNG, displaySVG = oldIn, oldH, oldM, oldP, oldS
+	})
 	return nb
 }
 
@@ -97,8 +101,8 @@ func TestFigureNotebook(t *testing.T) {
 	if err := FigurePNG(p); err != nil {
 		t.Fatal(err)
 	}
-	if len(nb.html) != 1 || !strings.HasPrefix(nb.html[0], "<div>") || !strings.Contains(nb.html[0], "<svg") {
-		t.Errorf("SVG not displayed as inline HTML: %d messages", len(nb.html))
+	if len(nb.svg) != 1 || !strings.Contains(nb.svg[0], "<svg") || !strings.HasPrefix(nb.alt[0], "[figure]") {
+		t.Errorf("SVG not displayed as image/svg+xml with a text description: %d messages", len(nb.svg))
 	}
 	if len(nb.png) != 1 || !bytes.HasPrefix(nb.png[0], []byte("\x89PNG")) {
 		t.Errorf("PNG not displayed")
@@ -155,10 +159,11 @@ func TestHTMLAndMarkdownText(t *testing.T) {
 func TestStatsAndRuns(t *testing.T) {
 	rs := &lib.ResultSet{Results: []lib.Measurement{{
 		Model: "pool", Tasks: 20, Workers: 10, GOMAXPROCS: 2, RunsS: []float64{0.212, 0.2, 0.25},
-		MedianS: 0.212, MinS: 0.2, MaxS: 0.25, Errors: 1, ErrorSamples: []string{"status 503"},
+		MedianS: 0.212, MinS: 0.2, MaxS: 0.25, MeanS: 0.2207, Errors: 1, ErrorSamples: []string{"status 503"},
 	}}}
 	out := capture(t, func() { Stats(rs); Runs(rs); Stats(memorySet()) })
-	for _, want := range []string{"median", "212 ms", "200 ms", "250 ms", "212 ms, 200 ms, 250 ms", "status 503", "2.6 MiB", "2700 B"} {
+	// Runs is the seeds' table: every run, then min, max and average.
+	for _, want := range []string{"median", "212 ms", "200 ms", "250 ms", "average", "221 ms", "status 503", "2.6 MiB", "2700 B"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
