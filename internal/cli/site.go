@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/gomeasure/concurrency/site"
+)
+
+func init() {
+	register(&Command{
+		Name:    "site",
+		Summary: "render the notebooks into the tutorial's static site: site [--notebooks DIR] [--out DIR]",
+		Run:     runSite,
+	})
+}
+
+func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("site", stderr)
+	opts := siteFlags(fs)
+	rest, err := parseFlags(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("unexpected argument %q", rest[0])
+	}
+	res, err := buildSite(ctx, *opts, stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, res.Index)
+	return nil
+}
+
+// siteFlags defines the flags shared by site and serve.
+func siteFlags(fs *flag.FlagSet) *site.Options {
+	var o site.Options
+	fs.StringVar(&o.Notebooks, "notebooks", site.DefaultNotebooks, "folder of the notebooks (*.ipynb)")
+	fs.StringVar(&o.Out, "out", site.DefaultOut, "folder of the site, replaced whole")
+	fs.StringVar(&o.Results, "results", site.DefaultResults, `folder of results/*.json, for the measured environment ("-" for none)`)
+	return &o
+}
+
+// buildSite builds the site, prints its warnings and turns input problems
+// (a malformed notebook, a missing folder) into usage errors: exit 2.
+func buildSite(ctx context.Context, opts site.Options, stderr io.Writer) (*site.Result, error) {
+	res, err := site.Build(ctx, opts)
+	var input *site.InputError
+	if errors.As(err, &input) {
+		return nil, &UsageError{Err: err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, "site: warning:", w)
+	}
+	return res, nil
+}

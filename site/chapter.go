@@ -1,0 +1,213 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/notebooks/nbformat"
+)
+
+// chapter is one notebook and the page made from it.
+type chapter struct {
+	File     string // notebook file name, "03-io-bound.ipynb"
+	Stem     string // "03-io-bound": the page, its figures' folder
+	Page     string // "03-io-bound.html"
+	Raw      []byte // the notebook as read, copied into the site
+	Notebook *nbformat.Notebook
+
+	// Filled by render.
+	Title   string
+	Summary string
+	TOC     []heading
+	Body    string
+	Figures []figure
+	Search  []searchEntry
+	Env     *lib.Env // the notebook's own "measured_env" metadata
+}
+
+// reservedStems are file names the site itself uses.
+var reservedStems = map[string]bool{"index": true, "search": true, "search-index": true}
+
+// loadChapters reads every *.ipynb file of dir, in file-name order. A
+// malformed notebook gives an *nbformat.Error naming the file and where.
+func loadChapters(dir string) ([]*chapter, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &InputError{Err: fmt.Errorf("read notebooks: %w", err)}
+	}
+	var chapters []*chapter
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || filepath.Ext(name) != ".ipynb" {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return nil, &InputError{Err: fmt.Errorf("read notebook: %w", err)}
+		}
+		nb, err := nbformat.Parse(path, raw)
+		if err != nil {
+			return nil, &InputError{Err: err}
+		}
+		stem := strings.TrimSuffix(name, ".ipynb")
+		if reservedStems[strings.ToLower(stem)] {
+			stem = "chapter-" + stem
+		}
+		chapters = append(chapters, &chapter{File: name, Stem: stem, Page: stem + ".html", Raw: raw, Notebook: nb})
+	}
+	if len(chapters) == 0 {
+		return nil, &InputError{Err: fmt.Errorf("no notebooks (*.ipynb) in %s", dir)}
+	}
+	sort.Slice(chapters, func(i, j int) bool { return chapters[i].File < chapters[j].File })
+	return chapters, nil
+}
+
+// pageRenderer holds the state of rendering one page.
+type pageRenderer struct {
+	md      goldmark.Markdown
+	ids     *pageIDs
+	stem    string
+	files   map[string][]byte // site-relative path → content, for the whole site
+	figures []figure
+	figureN map[int]int // figures written per cell
+}
+
+// cellTags returns a cell's Jupyter tags ("remove-input", "headline"...).
+func cellTags(c *nbformat.Cell) map[string]bool {
+	var md struct {
+		Tags []string `json:"tags"`
+	}
+	_ = json.Unmarshal(c.Metadata, &md) // no or odd metadata: no tags
+	tags := map[string]bool{}
+	for _, t := range md.Tags {
+		tags[t] = true
+	}
+	return tags
+}
+
+// render renders the chapter's cells into its body, title, summary, table
+// of contents, figures and search entries. files receives the figures.
+func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
+	r := &pageRenderer{md: md, ids: newPageIDs(), stem: ch.Stem, files: files, figureN: map[int]int{}}
+	language := ch.Notebook.Language()
+	if language == "" {
+		language = "go"
+	}
+	var body strings.Builder
+	sections := &sectionCollector{page: ch.Page}
+	for i, c := range ch.Notebook.Cells {
+		n := i + 1
+		tags := cellTags(c)
+		if tags["remove-cell"] {
+			continue
+		}
+		switch c.CellType {
+		case "markdown":
+			mc, err := renderMarkdown(md, r.ids, c.Source)
+			if err != nil {
+				return fmt.Errorf("%s: cell %d: %w", ch.File, n, err)
+			}
+			for _, blk := range mc.Blocks {
+				h := blk.Heading
+				switch {
+				case h != nil && h.Level == 1 && ch.Title == "":
+					ch.Title = h.Text
+					sections.title = h.Text
+				case h != nil && h.Level <= 3:
+					ch.TOC = append(ch.TOC, *h)
+					sections.start(h.ID, h.Text)
+				case h != nil:
+					sections.add(h.Text)
+				case blk.Paragraph && ch.Summary == "":
+					ch.Summary = blk.Text
+					sections.add(blk.Text)
+				default:
+					sections.add(blk.Text)
+				}
+			}
+			fmt.Fprintf(&body, "<div class=\"cell cell-markdown\">\n%s</div>\n", mc.HTML)
+		case "code":
+			if strings.TrimSpace(c.Source) == "" && len(c.Outputs) == 0 {
+				continue
+			}
+			var outs string
+			if !tags["remove-output"] {
+				var err error
+				if outs, err = r.renderOutputs(n, c.Outputs, tags["headline"]); err != nil {
+					return fmt.Errorf("%s: cell %d: %w", ch.File, n, err)
+				}
+			}
+			fmt.Fprintf(&body, "<div class=\"cell cell-code\" id=\"cell-%d\">\n", n)
+			if !tags["remove-input"] && strings.TrimSpace(c.Source) != "" {
+				code, err := highlightCode(c.Source, language)
+				if err != nil {
+					return fmt.Errorf("%s: cell %d: %w", ch.File, n, err)
+				}
+				prompt := " "
+				if c.ExecutionCount != nil {
+					prompt = fmt.Sprint(*c.ExecutionCount)
+				}
+				fmt.Fprintf(&body, "<div class=\"cell-input\">\n<div class=\"cell-bar\"><span class=\"prompt\" title=\"execution count\">In [%s]:</span>"+
+					"<button class=\"copy\" type=\"button\" aria-label=\"Copy this code\">Copy</button></div>\n%s</div>\n",
+					html.EscapeString(prompt), code)
+				sections.add(c.Source)
+			}
+			if outs != "" {
+				fmt.Fprintf(&body, "<div class=\"cell-outputs\">\n%s</div>\n", outs)
+			}
+			body.WriteString("</div>\n")
+		}
+		// Raw cells are for other formats (nbconvert's LaTeX, say): not shown.
+	}
+	if ch.Title == "" {
+		ch.Title = titleFromFile(ch.File)
+		sections.title = ch.Title
+	}
+	ch.Summary = shorten(ch.Summary, maxSummary)
+	ch.Body = body.String()
+	ch.Figures = r.figures
+	ch.Search = sections.done()
+	ch.Env = notebookEnv(ch.Notebook)
+	return nil
+}
+
+// titleFromFile makes a title of a file name: "03-io-bound.ipynb" → "03 io bound".
+func titleFromFile(name string) string {
+	return strings.Join(strings.FieldsFunc(strings.TrimSuffix(name, ".ipynb"), func(r rune) bool {
+		return r == '-' || r == '_' || r == ' '
+	}), " ")
+}
+
+// urlPath escapes a site-relative file path for use in a relative URL.
+func urlPath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
+	}
+	return strings.Join(parts, "/")
+}
+
+// maxSummary bounds a chapter's summary on the index page, in bytes.
+const maxSummary = 240
+
+// shorten cuts s at a word boundary to at most about n bytes, marking the cut.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+	}
+	return strings.TrimRight(truncateUTF8(s, cut), " ,;:—-") + "…"
+}

@@ -1,0 +1,195 @@
+package site
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"regexp"
+	"strings"
+
+	"github.com/gomeasure/concurrency/notebooks/nbformat"
+)
+
+// figure is an image output written next to a page.
+type figure struct {
+	Src      string // site-relative path
+	Alt      string
+	Headline bool // its cell is tagged "headline"
+}
+
+// displayOrder is the preference among a display's MIME types: images
+// first (they are what our figures are, and the safest to show), then
+// HTML, markdown and plain text.
+var displayOrder = []string{"image/svg+xml", "image/png", "image/jpeg", "text/html", "text/markdown", "text/plain"}
+
+// renderOutputs renders the outputs of code cell number cell (1-based).
+func (r *pageRenderer) renderOutputs(cell int, outs []*nbformat.Output, headline bool) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(outs); i++ {
+		o := outs[i]
+		switch o.OutputType {
+		case "stream":
+			// Kernels split a stream into many outputs; show them as one.
+			text := o.Text
+			for i+1 < len(outs) && outs[i+1].OutputType == "stream" && outs[i+1].Name == o.Name {
+				i++
+				text += outs[i].Text
+			}
+			class := "stdout"
+			if o.Name == "stderr" {
+				class = "stderr"
+			}
+			fmt.Fprintf(&b, "<pre class=\"output output-stream %s\">%s</pre>\n", class, html.EscapeString(terminalText(text)))
+		case "display_data", "execute_result":
+			s, err := r.renderDisplay(cell, o, headline)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(s)
+		case "error":
+			b.WriteString(renderError(o))
+		}
+	}
+	return b.String(), nil
+}
+
+func (r *pageRenderer) renderDisplay(cell int, o *nbformat.Output, headline bool) (string, error) {
+	mime := ""
+	for _, m := range displayOrder {
+		if _, ok := o.Data[m]; ok {
+			mime = m
+			break
+		}
+	}
+	alt := "figure"
+	if t, ok := o.DataText("text/plain"); ok && len(t) < 200 && !strings.HasPrefix(t, "<") {
+		alt = strings.Join(strings.Fields(t), " ")
+	}
+	switch mime {
+	case "image/svg+xml":
+		src, _ := o.DataText(mime)
+		img, ok := r.svgFigure(cell, src, alt, headline)
+		if !ok {
+			return `<p class="output omitted">[an SVG figure was omitted: it is not well-formed]</p>` + "\n", nil
+		}
+		return img, nil
+	case "image/png", "image/jpeg":
+		return r.rasterFigure(cell, o, mime, alt, headline), nil
+	case "text/html":
+		src, _ := o.DataText(mime)
+		policy := htmlPolicy{svg: func(raw string) (string, bool) {
+			return r.writeSVG(cell, raw, alt, headline)
+		}}
+		return `<div class="output output-html">` + sanitizeHTML(src, policy) + "</div>\n", nil
+	case "text/markdown":
+		src, _ := o.DataText(mime)
+		mc, err := renderMarkdown(r.md, r.ids, src)
+		if err != nil {
+			return "", err
+		}
+		return `<div class="output output-markdown">` + mc.HTML + "</div>\n", nil
+	case "text/plain":
+		src, _ := o.DataText(mime)
+		return `<pre class="output output-text">` + html.EscapeString(terminalText(src)) + "</pre>\n", nil
+	}
+	return "", nil // nothing we can show (widgets, JSON)
+}
+
+// svgFigure writes an SVG output as a file and returns its <img>.
+func (r *pageRenderer) svgFigure(cell int, src, alt string, headline bool) (string, bool) {
+	url, ok := r.writeSVG(cell, src, alt, headline)
+	if !ok {
+		return "", false
+	}
+	return `<figure class="output output-image"><img src="` + html.EscapeString(url) + `" alt="` + html.EscapeString(alt) + `"></figure>` + "\n", true
+}
+
+// writeSVG sanitises an SVG document, writes it next to the page and
+// records it as a figure.
+func (r *pageRenderer) writeSVG(cell int, src, alt string, headline bool) (string, bool) {
+	clean, err := sanitizeSVG(src)
+	if err != nil {
+		return "", false
+	}
+	return r.addFigure(cell, "svg", clean, alt, headline), true
+}
+
+// rasterFigure decodes a PNG or JPEG output, checks it is one, writes it
+// next to the page and returns its <img> with its size.
+func (r *pageRenderer) rasterFigure(cell int, o *nbformat.Output, mime, alt string, headline bool) string {
+	b64, _ := o.DataText(mime)
+	data, err := base64.StdEncoding.DecodeString(stripSpace(b64))
+	var cfg image.Config
+	if err == nil {
+		if mime == "image/png" {
+			cfg, err = png.DecodeConfig(bytes.NewReader(data))
+		} else {
+			cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
+		}
+	}
+	if err != nil {
+		return `<p class="output omitted">[an image was omitted: it is not a valid ` + mime + `]</p>` + "\n"
+	}
+	ext := "png"
+	if mime == "image/jpeg" {
+		ext = "jpg"
+	}
+	url := r.addFigure(cell, ext, data, alt, headline)
+	return fmt.Sprintf(`<figure class="output output-image"><img src="%s" alt="%s" width="%d" height="%d"></figure>`+"\n",
+		html.EscapeString(url), html.EscapeString(alt), cfg.Width, cfg.Height)
+}
+
+func (r *pageRenderer) addFigure(cell int, ext string, data []byte, alt string, headline bool) string {
+	r.figureN[cell]++
+	name := fmt.Sprintf("%s_files/cell%d-%d.%s", r.stem, cell, r.figureN[cell], ext)
+	r.files[name] = data
+	r.figures = append(r.figures, figure{Src: name, Alt: alt, Headline: headline})
+	return urlPath(name)
+}
+
+// renderError shows an error output: its name and value, and the
+// traceback without terminal colours.
+func renderError(o *nbformat.Output) string {
+	var b strings.Builder
+	b.WriteString(`<div class="output output-error" role="note">`)
+	title := terminalText(o.EName)
+	if v := terminalText(o.EValue); v != "" {
+		title += ": " + v
+	}
+	fmt.Fprintf(&b, `<p class="error-title">%s</p>`, html.EscapeString(title))
+	tb := terminalText(strings.Join(o.Traceback, "\n"))
+	if strings.TrimSpace(tb) != "" && strings.TrimSpace(tb) != strings.TrimSpace(title) {
+		fmt.Fprintf(&b, "<pre>%s</pre>", html.EscapeString(tb))
+	}
+	b.WriteString("</div>\n")
+	return b.String()
+}
+
+// ansiEscape matches terminal escape sequences: CSI (colours, cursor
+// moves), OSC (titles, hyperlinks) and two-character escapes.
+var ansiEscape = regexp.MustCompile(`\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]`)
+
+// terminalText turns text written for a terminal into plain text: escape
+// sequences removed, carriage-return overwrites applied (progress bars
+// show their last state) and other control characters dropped.
+func terminalText(s string) string {
+	s = ansiEscape.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if j := strings.LastIndexByte(strings.TrimRight(l, "\r"), '\r'); j >= 0 {
+			l = l[j+1:]
+		}
+		lines[i] = strings.Map(func(r rune) rune {
+			if (r < ' ' && r != '\t') || r == 0x7f {
+				return -1
+			}
+			return r
+		}, l)
+	}
+	return strings.Join(lines, "\n")
+}
