@@ -219,31 +219,40 @@ const ModulePath = "github.com/gomeasure/concurrency"
 // ResultsEnv names the environment variable that overrides ResultsDir.
 const ResultsEnv = "GOMEASURE_RESULTS"
 
-// ResultsDir returns the results/ folder at the top of this module, found
-// by walking up from the working directory to the module's go.mod — so the
-// command line (run from the top) and a notebook (run from notebooks/)
-// save to and read from the same place. Outside the module it returns
-// "results". The environment variable ResultsEnv overrides it (tests use
-// it to keep the repository's results untouched).
-func ResultsDir() string {
-	if dir := os.Getenv(ResultsEnv); dir != "" {
-		return dir
-	}
+// ModuleRoot returns the top folder of this module, found by walking up
+// from the working directory to the go.mod that declares ModulePath — so
+// the command line (run from the top) and a notebook (run from notebooks/)
+// agree on where things are.
+func ModuleRoot() (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		return "results"
+		return "", err
 	}
 	for {
 		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil &&
 			bytes.Contains(data, []byte("module "+ModulePath+"\n")) {
-			return filepath.Join(dir, "results")
+			return dir, nil
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			return "results"
+			return "", fmt.Errorf("not inside the module %s (no go.mod declaring it above the working directory)", ModulePath)
 		}
 		dir = parent
 	}
+}
+
+// ResultsDir returns the results/ folder at the top of this module (see
+// ModuleRoot), or "results" outside it. The environment variable ResultsEnv
+// overrides it (tests use it to keep the repository's results untouched).
+func ResultsDir() string {
+	if dir := os.Getenv(ResultsEnv); dir != "" {
+		return dir
+	}
+	root, err := ModuleRoot()
+	if err != nil {
+		return "results"
+	}
+	return filepath.Join(root, "results")
 }
 
 // ResultsFile is where the results of an experiment are saved.

@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/notebooks/jupyter"
+)
+
+func init() {
+	register(&Command{
+		Name:    "notebooks",
+		Summary: "notebooks run [NAMES...]: execute the notebooks with GoNB, no Jupyter needed",
+		Run:     runNotebooks,
+	})
+}
+
+func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "run" {
+		return usagef("usage: go run . notebooks run [NAMES...] [--out DIR] [--timeout-per-cell D]")
+	}
+	fs := newFlagSet("notebooks run", stderr)
+	out := fs.String("out", "", "write executed notebooks into this folder (default: in place)")
+	timeout := 10 * time.Minute
+	fs.Var(durationFlag{&timeout}, "timeout-per-cell", "interrupt a cell that runs longer than this")
+	names, err := parseFlags(fs, args[1:])
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	root, err := lib.ModuleRoot()
+	if err != nil {
+		return &UsageError{Err: err}
+	}
+	paths, err := findNotebooks(filepath.Join(root, "notebooks"), names)
+	if err != nil {
+		return err
+	}
+	if *out != "" {
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return &UsageError{Err: err}
+		}
+	}
+	kopt, err := jupyter.Find()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	for _, p := range paths {
+		rel, _ := filepath.Rel(root, p)
+		fmt.Fprintf(stdout, "notebooks: running %s\n", rel)
+		t := time.Now()
+		err := jupyter.RunNotebook(ctx, p, jupyter.RunOptions{Kernel: kopt, Out: *out, CellTimeout: timeout, Log: stdout})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "notebooks: %s done in %.1f s\n", rel, time.Since(t).Seconds())
+	}
+	fmt.Fprintf(stdout, "notebooks: %d notebooks in %.0f s\n", len(paths), time.Since(start).Seconds())
+	return nil
+}
+
+// findNotebooks resolves names — file names, or prefixes such as "03" — to
+// notebook paths; with no names, every notebook in name order.
+func findNotebooks(dir string, names []string) ([]string, error) {
+	all, err := filepath.Glob(filepath.Join(dir, "*.ipynb"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(all)
+	if len(all) == 0 {
+		return nil, usagef("no notebooks in %s", dir)
+	}
+	if len(names) == 0 {
+		return all, nil
+	}
+	var out []string
+	for _, n := range names {
+		var match []string
+		for _, p := range all {
+			base := filepath.Base(p)
+			if base == n || base == n+".ipynb" || strings.HasPrefix(base, n) || p == n {
+				match = append(match, p)
+			}
+		}
+		if len(match) == 0 {
+			return nil, usagef("no notebook matches %q in %s", n, dir)
+		}
+		out = append(out, match...)
+	}
+	return out, nil
+}

@@ -1,0 +1,372 @@
+package jupyter
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/go-zeromq/zmq4"
+)
+
+// connection is the connection file a kernel is started with.
+type connection struct {
+	IP              string `json:"ip"`
+	Transport       string `json:"transport"`
+	ShellPort       int    `json:"shell_port"`
+	IOPubPort       int    `json:"iopub_port"`
+	StdinPort       int    `json:"stdin_port"`
+	ControlPort     int    `json:"control_port"`
+	HBPort          int    `json:"hb_port"`
+	Key             string `json:"key"`
+	SignatureScheme string `json:"signature_scheme"`
+	KernelName      string `json:"kernel_name"`
+}
+
+func (c connection) addr(port int) string { return fmt.Sprintf("tcp://%s:%d", c.IP, port) }
+
+// freePorts finds n free loopback ports.
+func freePorts(n int) ([]int, error) {
+	var ports []int
+	var lns []net.Listener
+	defer func() {
+		for _, ln := range lns {
+			ln.Close()
+		}
+	}()
+	for range n {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, fmt.Errorf("find a free port: %w", err)
+		}
+		lns = append(lns, ln)
+		ports = append(ports, ln.Addr().(*net.TCPAddr).Port)
+	}
+	return ports, nil
+}
+
+// Kernel is a running GoNB kernel.
+type Kernel struct {
+	cmd     *exec.Cmd
+	conn    connection
+	sign    signer
+	session string
+	shell   zmq4.Socket
+	control zmq4.Socket
+	iopub   zmq4.Socket
+	cancel  context.CancelFunc
+	iopubCh chan *Message // every iopub message, in order
+	shellCh chan *Message // every shell reply, in order
+	died    chan struct{} // closed when the kernel process exits
+	exitErr error
+	log     *tailWriter
+	closed  sync.Once
+}
+
+// KernelOptions say how to start a kernel.
+type KernelOptions struct {
+	// GoNB is the path of the gonb binary.
+	GoNB string
+	// Dir is the kernel's working directory: the notebook's folder. GoNB
+	// calls it GONB_DIR, and cells run there.
+	Dir string
+	// PathDirs are put in front of PATH (the folder holding goimports).
+	PathDirs []string
+}
+
+// StartKernel starts GoNB and waits until it answers kernel_info_request.
+func StartKernel(ctx context.Context, opt KernelOptions) (*Kernel, error) {
+	ports, err := freePorts(5)
+	if err != nil {
+		return nil, err
+	}
+	k := &Kernel{
+		conn: connection{IP: "127.0.0.1", Transport: "tcp", ShellPort: ports[0], IOPubPort: ports[1], StdinPort: ports[2],
+			ControlPort: ports[3], HBPort: ports[4], Key: newID(), SignatureScheme: "hmac-sha256", KernelName: "gonb"},
+		session: newID(),
+		iopubCh: make(chan *Message, 1024),
+		shellCh: make(chan *Message, 16),
+		died:    make(chan struct{}),
+		log:     &tailWriter{},
+	}
+	k.sign = signer{key: []byte(k.conn.Key)}
+	dir, err := os.MkdirTemp("", "kernel-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir) // the kernel reads the file at start
+	connFile := filepath.Join(dir, "connection.json")
+	raw, _ := json.Marshal(k.conn)
+	if err := os.WriteFile(connFile, raw, 0o600); err != nil {
+		return nil, err
+	}
+
+	// --raw_error: plain-text errors rather than HTML, for a program to read.
+	k.cmd = exec.Command(opt.GoNB, "--kernel", connFile, "--raw_error")
+	k.cmd.Dir = opt.Dir
+	k.cmd.Env = withPath(os.Environ(), opt.PathDirs)
+	// Its own process group, so the kernel and every program it started
+	// (compiled cells, go build) can be killed together: no orphans.
+	k.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	k.cmd.Stdout, k.cmd.Stderr = k.log, k.log
+	if err := k.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start kernel %s: %w", opt.GoNB, err)
+	}
+	go func() {
+		k.exitErr = k.cmd.Wait()
+		close(k.died)
+	}()
+
+	sctx, cancel := context.WithCancel(context.Background())
+	k.cancel = cancel
+	k.shell = zmq4.NewDealer(sctx, zmq4.WithID(zmq4.SocketIdentity(k.session)))
+	k.control = zmq4.NewDealer(sctx)
+	k.iopub = zmq4.NewSub(sctx)
+	for _, d := range []struct {
+		s    zmq4.Socket
+		port int
+	}{{k.shell, k.conn.ShellPort}, {k.control, k.conn.ControlPort}, {k.iopub, k.conn.IOPubPort}} {
+		if err := dialRetry(ctx, d.s, k.conn.addr(d.port), k.died); err != nil {
+			k.Close()
+			return nil, fmt.Errorf("connect to kernel: %w%s", err, k.log.suffix())
+		}
+	}
+	if err := k.iopub.SetOption(zmq4.OptionSubscribe, ""); err != nil {
+		k.Close()
+		return nil, err
+	}
+	go k.receive(k.iopub, k.iopubCh)
+	go k.receive(k.shell, k.shellCh)
+
+	if err := k.handshake(ctx); err != nil {
+		k.Close()
+		return nil, err
+	}
+	return k, nil
+}
+
+// dialRetry connects, retrying while the kernel is still starting.
+func dialRetry(ctx context.Context, s zmq4.Socket, addr string, died <-chan struct{}) error {
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		err := s.Dial(addr)
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-died:
+			return errors.New("the kernel exited at start")
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("dial %s: %w", addr, err)
+		}
+	}
+}
+
+// handshake asks for kernel_info until the kernel answers: its sockets may
+// not be listening yet when ours connect, and a request sent too early is
+// lost, so it is sent again every two seconds.
+func (k *Kernel) handshake(ctx context.Context) error {
+	deadline := time.After(90 * time.Second)
+	for {
+		if _, err := k.request(k.shell, "kernel_info_request", map[string]any{}); err != nil {
+			return err
+		}
+		retry := time.After(2 * time.Second)
+	wait:
+		for {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-k.died:
+				return fmt.Errorf("the kernel exited at start: %v%s", k.exitErr, k.log.suffix())
+			case <-deadline:
+				return fmt.Errorf("the kernel did not answer kernel_info_request in 90 s%s", k.log.suffix())
+			case m := <-k.shellCh:
+				if m.Header.MsgType == "kernel_info_reply" {
+					return k.waitIOPub(ctx)
+				}
+			case <-retry:
+				break wait
+			}
+		}
+	}
+}
+
+// waitIOPub makes sure iopub messages flow before the first execution,
+// so no output of the first cell is lost: it asks for kernel_info again
+// and waits for the status messages iopub publishes about it.
+func (k *Kernel) waitIOPub(ctx context.Context) error {
+	deadline := time.After(30 * time.Second)
+	for {
+		req, err := k.request(k.shell, "kernel_info_request", map[string]any{})
+		if err != nil {
+			return err
+		}
+		tick := time.After(500 * time.Millisecond)
+	wait:
+		for {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-k.died:
+				return fmt.Errorf("the kernel exited: %v%s", k.exitErr, k.log.suffix())
+			case <-deadline:
+				return errors.New("no messages from the kernel's iopub socket in 30 s")
+			case m := <-k.iopubCh:
+				if m.ParentHeader.MsgID == req.Header.MsgID {
+					k.drain(req.Header.MsgID)
+					return nil
+				}
+			case <-k.shellCh:
+			case <-tick:
+				break wait
+			}
+		}
+	}
+}
+
+// drain discards the rest of a request's iopub messages (until idle) and
+// its shell reply, waiting at most a few seconds.
+func (k *Kernel) drain(msgID string) {
+	timeout := time.After(5 * time.Second)
+	idle, replied := false, false
+	for !(idle && replied) {
+		select {
+		case m := <-k.iopubCh:
+			if m.ParentHeader.MsgID == msgID && m.Header.MsgType == "status" && strings.Contains(string(m.Content), `"idle"`) {
+				idle = true
+			}
+		case m := <-k.shellCh:
+			if m.ParentHeader.MsgID == msgID {
+				replied = true
+			}
+		case <-timeout:
+			return
+		}
+	}
+}
+
+// request sends a message on a socket and returns it.
+func (k *Kernel) request(s zmq4.Socket, msgType string, content any) (*Message, error) {
+	m, err := newMessage(k.session, msgType, content)
+	if err != nil {
+		return nil, err
+	}
+	frames, err := k.sign.frames(m)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil {
+		return nil, fmt.Errorf("send %s: %w", msgType, err)
+	}
+	return m, nil
+}
+
+// receive reads messages from a socket until it is closed; messages with a
+// bad signature are dropped, as the protocol requires.
+func (k *Kernel) receive(s zmq4.Socket, out chan<- *Message) {
+	for {
+		raw, err := s.Recv()
+		if err != nil {
+			return
+		}
+		m, err := k.sign.parse(raw.Frames)
+		if err != nil {
+			continue
+		}
+		select {
+		case out <- m:
+		case <-k.died:
+			return
+		}
+	}
+}
+
+// Close shuts the kernel down: a shutdown_request, a short grace period,
+// then SIGKILL to its whole process group. It is safe to call twice.
+func (k *Kernel) Close() error {
+	k.closed.Do(func() {
+		if k.control != nil {
+			k.request(k.control, "shutdown_request", map[string]any{"restart": false})
+		}
+		select {
+		case <-k.died:
+		case <-time.After(3 * time.Second):
+		}
+		if k.cmd.Process != nil {
+			syscall.Kill(-k.cmd.Process.Pid, syscall.SIGKILL) // the group: kernel and cells
+		}
+		<-k.died
+		if k.cancel != nil {
+			k.cancel()
+		}
+		for _, s := range []zmq4.Socket{k.shell, k.control, k.iopub} {
+			if s != nil {
+				s.Close()
+			}
+		}
+	})
+	return nil
+}
+
+// Pid is the kernel's process id.
+func (k *Kernel) Pid() int { return k.cmd.Process.Pid }
+
+// withPath puts dirs in front of PATH in env.
+func withPath(env []string, dirs []string) []string {
+	if len(dirs) == 0 {
+		return env
+	}
+	prefix := strings.Join(dirs, string(os.PathListSeparator))
+	out := make([]string, 0, len(env)+1)
+	found := false
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "PATH="); ok {
+			e = "PATH=" + prefix + string(os.PathListSeparator) + v
+			found = true
+		}
+		out = append(out, e)
+	}
+	if !found {
+		out = append(out, "PATH="+prefix)
+	}
+	return out
+}
+
+// tailWriter keeps the last lines the kernel logged, to explain failures.
+type tailWriter struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (w *tailWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	if len(w.buf) > 8192 {
+		w.buf = w.buf[len(w.buf)-8192:]
+	}
+	return len(p), nil
+}
+
+func (w *tailWriter) suffix() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	lines := strings.Split(strings.TrimSpace(string(w.buf)), "\n")
+	if len(lines) == 0 || lines[0] == "" {
+		return ""
+	}
+	return " (kernel log: " + strings.TrimSpace(lines[len(lines)-1]) + ")"
+}
