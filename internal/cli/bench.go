@@ -188,8 +188,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			fmt.Fprintf(stderr, "bench: interrupted after %d configurations\n", len(rs.Results))
-			return ctx.Err()
+			done := 0
+			if rs != nil {
+				done = len(rs.Results)
+			}
+			return fmt.Errorf("interrupted after %d finished configurations (shown above): %w", done, ctx.Err())
 		}
 		return err
 	}

@@ -81,7 +81,13 @@ func exitStatus(ctx context.Context, name string, err error, stderr io.Writer) i
 		fmt.Fprintf(stderr, "%s: %v\n", name, oneLine(err))
 		return ExitUsage
 	case ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, ctx.Err())):
-		fmt.Fprintf(stderr, "%s: interrupted\n", name)
+		// A command may say what it finished: "interrupted after 3 of 5
+		// configurations: context canceled" reads better without the tail.
+		msg := strings.TrimSuffix(oneLine(err), ": "+context.Canceled.Error())
+		if msg == context.Canceled.Error() {
+			msg = "interrupted"
+		}
+		fmt.Fprintf(stderr, "%s: %s\n", name, msg)
 		return ExitCanceled
 	default:
 		fmt.Fprintf(stderr, "%s: %v\n", name, oneLine(err))

@@ -107,8 +107,7 @@ func measureAll(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) (
 		bar.done()
 		if err != nil {
 			if ctx.Err() != nil {
-				fmt.Fprintf(stderr, "plots: interrupted during %s; %d experiments finished and saved\n", e.Name, len(sets))
-				return nil, ctx.Err()
+				return nil, fmt.Errorf("interrupted during %s; the %d experiments before it were saved, no figure was changed: %w", e.Name, len(sets), ctx.Err())
 			}
 			return nil, fmt.Errorf("experiment %s: %w", e.Name, err)
 		}
