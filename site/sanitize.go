@@ -114,7 +114,9 @@ func sanitizeHTML(in string, p htmlPolicy) string {
 				continue
 			}
 			if dropWithContent[tag] {
-				if tt == html.StartTagToken && !voidTags[tag] {
+				// Browsers ignore "/>" on HTML elements that are not void:
+				// <script/> opens a script, so it is skipped like one.
+				if !voidTags[tag] {
 					skip, skipDepth = tag, 1
 				}
 				continue
