@@ -1,0 +1,85 @@
+// Package notebooks_test executes the tutorial's chapters end to end.
+package notebooks_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/notebooks/jupyter"
+	"github.com/gomeasure/concurrency/notebooks/nbformat"
+)
+
+// TestChapters runs every chapter through the Go runner with GoNB, in
+// order (chapter 8 reads what the others saved), into a scratch folder: no
+// cell may fail, and every cell that shows a figure must have produced an
+// image.
+func TestChapters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every notebook (minutes)")
+	}
+	opt, err := jupyter.Find()
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must install the kernel: %v", err)
+		}
+		t.Skipf("skipping: %v", err)
+	}
+	t.Setenv(lib.ResultsEnv, t.TempDir()) // keep the repository's results untouched
+	paths, _ := filepath.Glob("*.ipynb")
+	if len(paths) != 8 {
+		t.Fatalf("%d chapters, want 8", len(paths))
+	}
+	out := t.TempDir()
+	for _, p := range paths {
+		start := time.Now()
+		if err := jupyter.RunNotebook(context.Background(), p, jupyter.RunOptions{Kernel: opt, Out: out, CellTimeout: 5 * time.Minute}); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		t.Logf("%s ran in %.0f s", p, time.Since(start).Seconds())
+		nb, err := nbformat.ReadFile(filepath.Join(out, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range nb.Cells {
+			if c.CellType != "code" {
+				continue
+			}
+			if c.ExecutionCount == nil {
+				t.Errorf("%s cell %d was not executed", p, i+1)
+			}
+			if strings.Contains(c.Source, "show.Figure(") && !hasImage(c) {
+				t.Errorf("%s cell %d shows a figure but produced no image; its outputs: %s", p, i+1, outputsText(c))
+			}
+		}
+	}
+}
+
+func hasImage(c *nbformat.Cell) bool {
+	for _, o := range c.Outputs {
+		if _, ok := o.Data["image/svg+xml"]; ok {
+			return true
+		}
+		if _, ok := o.Data["image/png"]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// outputsText says what a cell showed instead, for the failure message.
+func outputsText(c *nbformat.Cell) string {
+	var parts []string
+	for _, o := range c.Outputs {
+		text := o.Text
+		if v, ok := o.DataText("text/plain"); ok {
+			text = v
+		}
+		parts = append(parts, o.OutputType+": "+strings.TrimSpace(text+" "+o.EValue))
+	}
+	return strings.Join(parts, " | ")
+}

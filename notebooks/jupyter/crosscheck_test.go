@@ -1,0 +1,82 @@
+package jupyter
+
+import (
+	"context"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/gomeasure/concurrency/lib"
+)
+
+// TestChaptersWithJupyter executes every chapter with Jupyter's own client
+// (nbconvert and nbclient) and validates the result with nbformat — a
+// check that the notebooks work where readers run them, not only in our
+// runner. It needs Debian's jupyter-nbconvert and python3-nbformat: it is
+// skipped with a message without them, and fails when CI is set.
+func TestChaptersWithJupyter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every notebook (minutes)")
+	}
+	need := func(err error) {
+		t.Helper()
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must provide Jupyter: %v", err)
+		}
+		t.Skipf("skipping: %v (Debian: apt-get install jupyter-nbconvert python3-nbclient python3-nbformat)", err)
+	}
+	jup, err := exec.LookPath("jupyter")
+	if err != nil {
+		need(err)
+	}
+	python := pythonWith("nbformat")
+	if python == "" {
+		need(os.ErrNotExist)
+	}
+	// A kernel spec of our own, pointing at this checkout's GoNB: the
+	// user's spec may point at another checkout, or at none.
+	t.Setenv("JUPYTER_DATA_DIR", t.TempDir())
+	if _, err := Install(context.Background(), "", io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(lib.ResultsEnv, t.TempDir())
+	paths, _ := filepath.Glob("../*.ipynb")
+	out := t.TempDir()
+	for _, p := range paths {
+		cmd := exec.CommandContext(context.Background(), jup, "nbconvert", "--to", "notebook", "--execute",
+			"--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.kernel_name=gonb", "--output-dir", out, p)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("jupyter nbconvert --execute %s: %v\n%s", p, err, tail(b))
+		}
+		executed := filepath.Join(out, filepath.Base(p))
+		check := exec.Command(python, "-c", `import sys, nbformat
+nb = nbformat.read(sys.argv[1], as_version=4)
+nbformat.validate(nb)
+errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+sys.exit("error outputs: %r" % errors if errors else 0)`, executed)
+		if b, err := check.CombinedOutput(); err != nil {
+			t.Errorf("%s: %v\n%s", p, err, tail(b))
+		}
+	}
+}
+
+// pythonWith returns a python3 that can import module: Debian's, whose
+// packages the project installs, before whatever python3 is first on PATH.
+func pythonWith(module string) string {
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import "+module).Run() == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+func tail(b []byte) string {
+	const n = 2000
+	if len(b) > n {
+		b = b[len(b)-n:]
+	}
+	return string(b)
+}
