@@ -28,6 +28,7 @@ type Env struct {
 type PythonEnv struct {
 	Version string `json:"version"`
 	GIL     bool   `json:"gil"` // false for a free-threaded build with the GIL off
+	Path    string `json:"path,omitempty"`
 }
 
 // CurrentEnv describes this process and machine now.

@@ -1,6 +1,7 @@
 package lib
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -35,7 +36,17 @@ type Experiment struct {
 	// QuickScale divides delays and cpu sizes, and Repeat is capped at 3,
 	// in quick mode (the default of `go run . build`).
 	QuickScale int
+	// Optional experiments need more than Go — the Python comparison needs
+	// python3 — and are skipped, not failed, where that is missing.
+	Optional bool
+	// Check, if set, says why this machine cannot run the experiment; Run
+	// then returns an error wrapping ErrUnavailable.
+	Check func() error
 }
+
+// ErrUnavailable marks an experiment this machine cannot run, such as the
+// Python comparison without python3; the error says what to install.
+var ErrUnavailable = errors.New("not available on this machine")
 
 // Quick returns the experiment scaled down for a fast run: delays and cpu
 // sizes divided by QuickScale, at most 3 repeats. The shape of every curve

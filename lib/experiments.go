@@ -3,6 +3,7 @@ package lib
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -10,6 +11,31 @@ import (
 // (`bench NAME`, `plots`), the notebooks and the figures all run these
 // definitions, so a number in the tutorial has exactly one recipe.
 func Experiments() []Experiment {
+	registeredMu.RLock()
+	defer registeredMu.RUnlock()
+	return append(builtinExperiments(), registered...)
+}
+
+var (
+	registeredMu sync.RWMutex
+	registered   []Experiment
+)
+
+// RegisterExperiment adds an experiment defined outside lib — the Python
+// comparison of package lib/python — to the catalogue, after the built-in
+// ones. A name used twice panics.
+func RegisterExperiment(e Experiment) {
+	registeredMu.Lock()
+	defer registeredMu.Unlock()
+	for _, x := range append(builtinExperiments(), registered...) {
+		if x.Name == e.Name {
+			panic("lib: experiment registered twice: " + e.Name)
+		}
+	}
+	registered = append(registered, e)
+}
+
+func builtinExperiments() []Experiment {
 	return []Experiment{
 		{
 			Name: "flags", Title: "Downloading flags: the seeds' six variants in Go",

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // RunOptions adjust how an experiment runs, not what it measures.
@@ -57,7 +58,7 @@ func ParseModel(s string) (ModelSpec, error) {
 		spec.Workers = n
 	}
 	if _, ok := ModelInfo[name]; !ok && !isExternal(name) {
-		return spec, fmt.Errorf("unknown model %q (known: %s)", name, strings.Join(ModelNames, ", "))
+		return spec, fmt.Errorf("unknown model %q (known: %s)", name, strings.Join(KnownModels(), ", "))
 	}
 	return spec, nil
 }
@@ -96,7 +97,7 @@ func (e Experiment) grid() ([]config, error) {
 			}
 			base := config{model: spec, tasks: n}
 			switch {
-			case spec.Name == "sequential" || spec.Name == "singlethread":
+			case measuredOnce(spec.Name):
 				out = append(out, base)
 			case len(e.Parallelism) > 0:
 				for _, p := range e.Parallelism {
@@ -113,7 +114,7 @@ func (e Experiment) grid() ([]config, error) {
 				case spec.Workers > 0 || !UsesWorkers(spec.Name):
 					workers = []int{spec.Workers}
 				case len(workers) > 0:
-				case spec.Name == "gil":
+				case oneWorkerPerTask(spec.Name):
 					workers = []int{0} // a thread per task, like threading.Thread per item
 				default:
 					workers = []int{DefaultWorkers(e.Workload)}
@@ -189,6 +190,11 @@ func (e Experiment) Run(ctx context.Context, opt RunOptions) (*ResultSet, error)
 	if err := e.Validate(); err != nil {
 		return nil, err
 	}
+	if e.Check != nil {
+		if err := e.Check(); err != nil {
+			return nil, fmt.Errorf("experiment %s: %w: %w", e.Name, ErrUnavailable, err)
+		}
+	}
 	rs := &ResultSet{Schema: ResultsSchema, Experiment: e.Name, Title: e.Title, Env: CurrentEnv()}
 	if e.Workload == "memory" {
 		for _, n := range e.Sizes {
@@ -236,11 +242,14 @@ func (e Experiment) Run(ctx context.Context, opt RunOptions) (*ResultSet, error)
 
 	total, done := len(grid)*(e.Repeat+1), 0
 	for _, c := range grid {
-		if opt.MaxConcurrency > 0 && (c.workers == 0 || c.workers > opt.MaxConcurrency) {
+		if opt.MaxConcurrency > 0 && !measuredOnce(c.model.Name) && (c.workers == 0 || c.workers > opt.MaxConcurrency) {
 			c.workers = opt.MaxConcurrency
 			if !UsesWorkers(c.model.Name) {
 				c.model.Name = "pool" // one-goroutine-per-task models cannot be capped
 			}
+		}
+		if x, ok := External(c.model.Name); ok && x.Describe != nil {
+			x.Describe(&rs.Env)
 		}
 		m, err := e.measure(ctx, c, base, dir, func() {
 			done++
@@ -265,10 +274,10 @@ func (e Experiment) measure(ctx context.Context, c config, base, dir string, tic
 		Workload: e.Workload, Kernel: e.Kernel, Model: c.model.Name, Tasks: c.tasks,
 		Workers: c.workers, GOMAXPROCS: runtime.GOMAXPROCS(0), DelayS: e.Delay.Seconds(),
 	}
-	switch c.model.Name {
-	case "sequential":
+	switch {
+	case c.model.Name == "sequential" || measuredOnce(c.model.Name) && isExternal(c.model.Name):
 		m.Workers = 1
-	case "singlethread":
+	case c.model.Name == "singlethread":
 		m.GOMAXPROCS = 1
 	}
 	if c.gomaxprocs > 0 {
@@ -352,24 +361,67 @@ func (e Experiment) tasks(c *http.Client, base, dir string, n int) ([]Task, erro
 	return nil, errors.New("unknown kernel " + strconv.Quote(e.Kernel))
 }
 
-// External runners are models implemented outside this package — the
-// Python programs of the GIL comparison — registered by name.
-var externals = map[string]func(workers int) (Runner, error){}
-
-// RegisterExternalModel adds a model implemented outside lib, such as
-// "py-threads". Its name must not clash with a built-in model.
-func RegisterExternalModel(name string, newRunner func(workers int) (Runner, error)) {
-	if _, builtin := ModelInfo[name]; builtin {
-		panic("lib: external model shadows a built-in one: " + name)
-	}
-	externals[name] = newRunner
+// ExternalModel is an execution model implemented outside this package —
+// the Python programs of the GIL comparison — measured beside the Go models
+// in the same experiment.
+type ExternalModel struct {
+	Name string // CLI name, such as "py-threads"; must not clash with a built-in model
+	Info string // one line for help texts
+	// Workers says how the model uses a worker count.
+	Workers WorkerUse
+	// New returns the model's runner; workers is 0 when none was given.
+	New func(workers int) (Runner, error)
+	// Describe, if set, adds what ran the model (an interpreter's version)
+	// to the environment of the results.
+	Describe func(env *Env)
 }
 
-func isExternal(name string) bool { _, ok := externals[name]; return ok }
+// WorkerUse says what a worker count means to a model.
+type WorkerUse int
+
+const (
+	// WorkersIgnored: the model has no knob (a plain loop, an event loop).
+	WorkersIgnored WorkerUse = iota
+	// WorkersPool: the model is a pool of W workers, by default
+	// DefaultWorkers of the workload.
+	WorkersPool
+	// WorkersOptional: W caps the model, which otherwise starts one worker
+	// per task (threading.Thread per item, asyncio.gather).
+	WorkersOptional
+)
+
+var (
+	externalsMu sync.RWMutex
+	externals   = map[string]ExternalModel{}
+)
+
+// RegisterExternalModel adds a model implemented outside lib. Registering
+// a built-in name or a name twice panics: both are programming errors.
+func RegisterExternalModel(m ExternalModel) {
+	externalsMu.Lock()
+	defer externalsMu.Unlock()
+	if _, builtin := ModelInfo[m.Name]; builtin {
+		panic("lib: external model shadows a built-in one: " + m.Name)
+	}
+	if _, dup := externals[m.Name]; dup {
+		panic("lib: external model registered twice: " + m.Name)
+	}
+	externals[m.Name] = m
+}
+
+// External returns the external model of that name.
+func External(name string) (ExternalModel, bool) {
+	externalsMu.RLock()
+	defer externalsMu.RUnlock()
+	m, ok := externals[name]
+	return m, ok
+}
+
+func isExternal(name string) bool { _, ok := External(name); return ok }
 
 func newRunnerFor(name string, workers int) (Runner, error) {
-	if f, ok := externals[name]; ok {
-		return f(workers)
+	if m, ok := External(name); ok {
+		return m.New(workers)
 	}
 	return NewRunner(name, workers)
 }

@@ -2,6 +2,7 @@ package lib
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -27,7 +28,28 @@ func UsesWorkers(model string) bool {
 	case "pool", "errgroup", "gil", "processes":
 		return true
 	}
-	return false
+	m, ok := External(model)
+	return ok && m.Workers != WorkersIgnored
+}
+
+// oneWorkerPerTask reports whether the model, given no worker count, starts
+// one worker per task rather than a pool of DefaultWorkers.
+func oneWorkerPerTask(model string) bool {
+	if model == "gil" {
+		return true
+	}
+	m, ok := External(model)
+	return ok && m.Workers == WorkersOptional
+}
+
+// measuredOnce reports whether the model runs the same whatever the worker
+// count or GOMAXPROCS, so that an experiment measures it once per size.
+func measuredOnce(model string) bool {
+	if model == "sequential" || model == "singlethread" {
+		return true
+	}
+	m, ok := External(model)
+	return ok && m.Workers == WorkersIgnored
 }
 
 // NewRunner returns the runner of a model by its CLI name. workers sizes the
@@ -54,5 +76,19 @@ func NewRunner(model string, workers int) (Runner, error) {
 	case "processes":
 		return Processes(workers), nil
 	}
-	return nil, fmt.Errorf("unknown model %q (known: %s)", model, strings.Join(ModelNames, ", "))
+	return nil, fmt.Errorf("unknown model %q (known: %s)", model, strings.Join(KnownModels(), ", "))
+}
+
+// KnownModels lists the built-in models, then the registered external ones
+// (the py-* models once their package is imported).
+func KnownModels() []string {
+	names := append([]string{}, ModelNames...)
+	externalsMu.RLock()
+	defer externalsMu.RUnlock()
+	var ext []string
+	for n := range externals {
+		ext = append(ext, n)
+	}
+	sort.Strings(ext)
+	return append(names, ext...)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -15,6 +16,18 @@ import (
 // isBaseline reports models that are the reference of speedups rather
 // than a line of their own.
 func isBaseline(model string) bool { return model == "sequential" || model == "py-sequential" }
+
+// baseKey finds a measurement's baseline: Python models are compared with
+// Python's sequential loop and Go models with Go's, so each line says what
+// its language gains from parallelism — not how fast Go is.
+type baseKey struct {
+	python bool
+	tasks  int
+}
+
+func keyOf(m lib.Measurement) baseKey {
+	return baseKey{python: strings.HasPrefix(m.Model, "py-"), tasks: m.Tasks}
+}
 
 // Speedup plots, for CPU-bound work, how many times faster each model is
 // than running the tasks one after another, against the parallelism
@@ -46,11 +59,11 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 		return nil, fmt.Errorf("speedup: no measurements for %s", name(rs))
 	}
 	var par []lib.Measurement
-	base := map[int]float64{} // tasks → sequential median
+	base := map[baseKey]float64{} // sequential median of each language and size
 	for _, m := range rs.Results {
 		if isBaseline(m.Model) {
-			if _, ok := base[m.Tasks]; !ok && m.MedianS > 0 {
-				base[m.Tasks] = m.MedianS
+			if _, ok := base[keyOf(m)]; !ok && m.MedianS > 0 {
+				base[keyOf(m)] = m.MedianS
 			}
 			continue
 		}
@@ -87,7 +100,7 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 	for _, l := range lines {
 		sort.SliceStable(l.ms, func(a, b int) bool { return xOf(l.ms[a]) < xOf(l.ms[b]) })
 		for _, m := range l.ms {
-			b, ok := base[m.Tasks]
+			b, ok := base[keyOf(m)]
 			if !ok {
 				b, ok = selfBaseline(l.ms, xOf)
 				baseName = "each model at 1 " + xName
@@ -117,13 +130,20 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 		}
 	}
 	details := []string{fmt.Sprintf("N = %s tasks", intList(sizes(rs.Results)))}
-	if len(base) > 0 {
+	for _, python := range []bool{false, true} {
 		var bs []float64
-		for _, b := range base {
-			bs = append(bs, b)
+		for k, b := range base {
+			if k.python == python {
+				bs = append(bs, b)
+			}
 		}
-		sort.Float64s(bs)
-		details = append(details, "sequential "+formatSeconds(bs[0]))
+		if len(bs) > 0 {
+			sort.Float64s(bs)
+			details = append(details, map[bool]string{false: "sequential ", true: "py-sequential "}[python]+formatSeconds(bs[0]))
+		}
+	}
+	if base[baseKey{python: true, tasks: par[0].Tasks}] > 0 && baseName == "sequential" {
+		baseName = "sequential of the same language"
 	}
 	details = append(details, runsCount(rs.Results)+" per point")
 	p := newPlot(headline(rs, "Speedup vs parallelism", details...),
@@ -196,8 +216,8 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 
 // base0 is the baseline used for point i of a line, for the band's return
 // path.
-func base0(base map[int]float64, ms []lib.Measurement, i int, xOf func(lib.Measurement) int) float64 {
-	if b, ok := base[ms[i].Tasks]; ok {
+func base0(base map[baseKey]float64, ms []lib.Measurement, i int, xOf func(lib.Measurement) int) float64 {
+	if b, ok := base[keyOf(ms[i])]; ok {
 		return b
 	}
 	b, _ := selfBaseline(ms, xOf)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/python"
 )
 
 func init() {
@@ -34,7 +35,9 @@ const benchUsage = `usage:
   go run . bench EXPERIMENT [--quick] [--json|--csv] [--save FILE]   (see: go run . bench list)
 
 A model may carry its own worker count: --model pool:10,processes:4.
-Models: ` + "sequential, goroutines, pool, errgroup, gil, singlethread, processes"
+Models: ` + "sequential, goroutines, pool, errgroup, gil, singlethread, processes" + `
+Python models (python3 with requests and aiohttp): py-sequential, py-threads, py-processes, py-asyncio;
+--with-python adds the Python counterpart of every model given (goroutines: py-threads and py-asyncio).`
 
 // politeConcurrency caps workers against a server that is not ours.
 const politeConcurrency = 4
@@ -50,8 +53,12 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(stdout, "%-13s %s\n", e.Name, e.Title)
 		}
 		fmt.Fprintln(stdout)
-		for _, m := range lib.ModelNames {
-			fmt.Fprintf(stdout, "%-13s %s\n", m, lib.ModelInfo[m])
+		for _, m := range lib.KnownModels() {
+			info := lib.ModelInfo[m]
+			if x, ok := lib.External(m); ok {
+				info = x.Info
+			}
+			fmt.Fprintf(stdout, "%-13s %s\n", m, info)
 		}
 		return nil
 	}
@@ -75,6 +82,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		asCSV       = fs.Bool("csv", false, "print CSV instead of a table")
 		quick       = fs.Bool("quick", false, "named experiments: scaled-down delays and sizes, 3 runs")
 		save        = fs.String("save", "", "also save the JSON results to this file")
+		withPython  = fs.Bool("with-python", false, "also run the Python counterparts of the models (py-*) with python3, on the same tasks")
 	)
 	fs.Var(durationFlag{&delay}, "delay", "server delay per request (embedded server)")
 	fs.Var(durationFlag{&jitter}, "jitter", "extra random server delay, up to this much")
@@ -152,6 +160,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		if set["repeat"] {
 			exp.Repeat = *repeat
+		}
+	}
+	if exp.Workload != "memory" {
+		if exp.Models = pythonModels(exp, *withPython, stderr); len(exp.Models) == 0 {
+			return usagef("no model left to run")
 		}
 	}
 	if err := exp.Validate(); err != nil {
@@ -238,7 +251,15 @@ func printResults(w io.Writer, rs *lib.ResultSet, asJSON, asCSV bool) error {
 	if title == "" {
 		title = "bench " + rs.Experiment
 	}
-	fmt.Fprintf(w, "%s — %d CPUs (%s), GOMAXPROCS %d, %s\n\n", title, env.NumCPU, env.CPUModel, env.GOMAXPROCS, env.GoVersion)
+	fmt.Fprintf(w, "%s — %d CPUs (%s), GOMAXPROCS %d, %s", title, env.NumCPU, env.CPUModel, env.GOMAXPROCS, env.GoVersion)
+	if py := env.Python; py != nil {
+		gil := "with the GIL"
+		if !py.GIL {
+			gil = "free-threaded, GIL off"
+		}
+		fmt.Fprintf(w, ", Python %s (%s)", py.Version, gil)
+	}
+	fmt.Fprint(w, "\n\n")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	if len(rs.Memory) > 0 {
 		fmt.Fprintln(tw, "goroutines\ttotal\tper goroutine\t")
@@ -288,4 +309,33 @@ func summarizeErrors(rs *lib.ResultSet, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "  %s\n", s)
 	}
 	return fmt.Errorf("%d tasks failed: %s", rs.Errors(), strings.Join(msgs[:min(len(msgs), 1)], ""))
+}
+
+// pythonModels adds the Python counterparts of the experiment's models when
+// asked, then drops the Python models this machine cannot run, saying in
+// one line per reason what to install: the Go models still run.
+func pythonModels(exp lib.Experiment, with bool, stderr io.Writer) []string {
+	models := exp.Models
+	if with {
+		models = append(append([]string{}, models...), python.Counterparts(models, exp.Workload)...)
+	}
+	var keep []string
+	skipped := map[string][]string{}
+	var reasons []string
+	for _, m := range models {
+		err := python.Usable([]string{m}, exp.Workload)
+		if err == nil {
+			keep = append(keep, m)
+			continue
+		}
+		r := oneLine(err)
+		if _, ok := skipped[r]; !ok {
+			reasons = append(reasons, r)
+		}
+		skipped[r] = append(skipped[r], m)
+	}
+	for _, r := range reasons {
+		fmt.Fprintf(stderr, "bench: skipping %s: %s\n", strings.Join(skipped[r], ", "), r)
+	}
+	return keep
 }

@@ -1,0 +1,115 @@
+package python
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+)
+
+func init() {
+	for _, e := range Experiments() {
+		lib.RegisterExperiment(e)
+	}
+}
+
+// Experiments are the Go-and-Python comparisons of chapters 3 and 4. They
+// are optional: where no python3 can run them they are skipped with a line
+// that says what to install.
+func Experiments() []lib.Experiment {
+	es := []lib.Experiment{
+		{
+			Name: "python-io", Title: "Go and CPython waiting on a slow server",
+			Workload: "io", Kernel: "slow",
+			// The seed's reference table: 10 to 50 requests, 200 ms each.
+			Models: []string{"sequential", "goroutines", "pool:20",
+				"py-sequential", "py-threads:20", "py-processes:20", "py-asyncio"},
+			Sizes: []int{10, 30, 50}, Delay: 200 * time.Millisecond,
+			Repeat: 5, QuickScale: 20,
+		},
+		{
+			Name: "python-c1k", Title: "A thousand requests at once: goroutines, asyncio, threads",
+			Workload: "io", Kernel: "slow",
+			Models: []string{"goroutines", "py-asyncio", "py-threads"},
+			Sizes:  []int{250, 500, 1000}, Delay: 200 * time.Millisecond,
+			Repeat: 3, QuickScale: 4,
+		},
+		{
+			Name: "python-cpu", Title: "Sum of squares: the real GIL, the emulated one, and Go",
+			Workload: "cpu", Kernel: "sumsquares",
+			Models: []string{"sequential", "goroutines", "gil",
+				"py-sequential", "py-threads", "py-processes"},
+			Sizes: []int{20}, Parallelism: []int{1, 2}, Size: lib.SumSquaresBase,
+			Repeat: 5, QuickScale: 10,
+		},
+	}
+	for i := range es {
+		e := es[i]
+		es[i].Optional = true
+		es[i].Check = func() error { return Usable(e.Models, e.Workload) }
+	}
+	return es
+}
+
+// Usable says in one line why the Python models among models cannot run
+// the workload here, or returns nil.
+func Usable(models []string, workload string) error {
+	var errs []error
+	seen := map[string]bool{}
+	for _, m := range models {
+		name, _, _ := strings.Cut(m, ":")
+		if !strings.HasPrefix(name, "py-") {
+			continue
+		}
+		in, err := Find()
+		if err != nil {
+			return err
+		}
+		if err := in.Check(name, workload); err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// counterparts maps a Go model to the Python models that do the same job.
+var counterparts = map[string][]string{
+	"sequential":   {"py-sequential"},
+	"goroutines":   {"py-threads", "py-asyncio"},
+	"pool":         {"py-threads"},
+	"errgroup":     {"py-threads"},
+	"gil":          {"py-threads"},
+	"singlethread": {"py-asyncio"},
+	"processes":    {"py-processes"},
+}
+
+// Counterparts returns the Python counterparts of Go models, keeping each
+// one's worker count ("pool:10" gives "py-threads:10"), without duplicates
+// and without the ones already listed. CPU work gets no py-asyncio: an
+// event loop runs computations one after another, which py-sequential
+// already shows.
+func Counterparts(models []string, workload string) []string {
+	have := map[string]bool{}
+	for _, m := range models {
+		have[m] = true
+	}
+	var out []string
+	for _, m := range models {
+		name, workers, hasW := strings.Cut(m, ":")
+		for _, py := range counterparts[name] {
+			if py == "py-asyncio" && workload != "io" {
+				continue
+			}
+			if hasW && py != "py-sequential" {
+				py += ":" + workers
+			}
+			if !have[py] {
+				have[py] = true
+				out = append(out, py)
+			}
+		}
+	}
+	return out
+}

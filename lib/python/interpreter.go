@@ -1,0 +1,192 @@
+package python
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+)
+
+//go:embed *.py
+var programs embed.FS
+
+// PathEnv names an environment variable that chooses the interpreter.
+const PathEnv = "GOMEASURE_PYTHON"
+
+// Interpreter is a python3 found on this machine.
+type Interpreter struct {
+	Path    string
+	Version string   // such as "3.11.2"
+	GIL     bool     // false only for a free-threaded build running without it
+	Missing []string // modules of the tutorial it cannot import ("requests", "aiohttp")
+}
+
+// Needs lists the modules a model needs for a workload.
+func Needs(model, workload string) []string {
+	switch {
+	case workload != "io":
+		return nil
+	case model == "py-asyncio":
+		return []string{"aiohttp"}
+	}
+	return []string{"requests"}
+}
+
+// Check says in one line why the interpreter cannot run the model on the
+// workload, or returns nil.
+func (in *Interpreter) Check(model, workload string) error {
+	var lack []string
+	for _, m := range Needs(model, workload) {
+		for _, x := range in.Missing {
+			if m == x {
+				lack = append(lack, m)
+			}
+		}
+	}
+	if len(lack) == 0 {
+		return nil
+	}
+	pkgs := make([]string, len(lack))
+	for i, m := range lack {
+		pkgs[i] = "python3-" + m
+	}
+	return fmt.Errorf("%s (Python %s) cannot import %s: install it (Debian: apt-get install %s; or pip install %s)",
+		in.Path, in.Version, strings.Join(lack, ", "), strings.Join(pkgs, " "), strings.Join(lack, " "))
+}
+
+type findResult struct {
+	in  *Interpreter
+	err error
+}
+
+var (
+	findMu sync.Mutex
+	found  = map[string]findResult{} // by the value of PathEnv
+)
+
+// Find returns the python3 to use: the first candidate that imports every
+// module of the tutorial, else the first that runs at all. The answer is
+// probed once per process (and per value of PathEnv).
+func Find() (*Interpreter, error) {
+	findMu.Lock()
+	defer findMu.Unlock()
+	key := os.Getenv(PathEnv)
+	r, ok := found[key]
+	if !ok {
+		r.in, r.err = find()
+		found[key] = r
+	}
+	return r.in, r.err
+}
+
+func find() (*Interpreter, error) {
+	candidates := []string{"python3", "/usr/bin/python3"}
+	if p := os.Getenv(PathEnv); p != "" {
+		candidates = []string{p} // the user's choice, even if it lacks a module
+	}
+	dir, err := scripts()
+	if err != nil {
+		return nil, err
+	}
+	var first *Interpreter
+	seen := map[string]bool{}
+	for _, p := range candidates {
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		path, err := exec.LookPath(p)
+		if err != nil {
+			continue
+		}
+		in, err := probe(path, dir)
+		if err != nil {
+			continue
+		}
+		if len(in.Missing) == 0 {
+			return in, nil
+		}
+		if first == nil {
+			first = in
+		}
+	}
+	if first == nil {
+		return nil, fmt.Errorf("no working python3 among %s (set %s, or Debian: apt-get install python3 python3-requests python3-aiohttp)", strings.Join(candidates, ", "), PathEnv)
+	}
+	return first, nil
+}
+
+func probe(path, dir string) (*Interpreter, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, path, filepath.Join(dir, "main.py"), "--probe").Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var d description
+	if err := json.Unmarshal(out, &d); err != nil {
+		return nil, fmt.Errorf("%s --probe: %w", path, err)
+	}
+	return &Interpreter{Path: path, Version: d.Version, GIL: d.GIL, Missing: d.Missing}, nil
+}
+
+type description struct {
+	Version string   `json:"version"`
+	GIL     bool     `json:"gil"`
+	Missing []string `json:"missing"`
+}
+
+var (
+	scriptsOnce sync.Once
+	scriptsDir  string
+	scriptsErr  error
+)
+
+// scripts writes the embedded programs to a folder named after their
+// content, once: Python needs files (ProcessPoolExecutor's children import
+// the main module again on platforms that spawn rather than fork).
+func scripts() (string, error) {
+	scriptsOnce.Do(func() {
+		h := sha256.New()
+		names, _ := fs.Glob(programs, "*.py")
+		for _, n := range names {
+			b, _ := programs.ReadFile(n)
+			fmt.Fprintf(h, "%s %d\n", n, len(b))
+			h.Write(b)
+		}
+		base, err := os.UserCacheDir()
+		if err != nil {
+			base = os.TempDir()
+		}
+		dir := filepath.Join(base, "gomeasure", "python-"+hex.EncodeToString(h.Sum(nil))[:12])
+		for _, n := range names {
+			b, _ := programs.ReadFile(n)
+			path := filepath.Join(dir, n)
+			if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+				continue
+			}
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				scriptsErr = err
+				return
+			}
+			if err := lib.WriteFileAtomic(path, b); err != nil {
+				scriptsErr = fmt.Errorf("write python program %s: %w", path, err)
+				return
+			}
+		}
+		scriptsDir = dir
+	})
+	return scriptsDir, scriptsErr
+}

@@ -1,0 +1,219 @@
+package python
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// needPython skips a test without a python3 that imports the tutorial's
+// modules, and fails it on CI, whose .ci/run installs them.
+func needPython(t *testing.T) *Interpreter {
+	t.Helper()
+	in, err := Find()
+	if err == nil && len(in.Missing) > 0 {
+		err = in.Check("py-asyncio", "io")
+		if err == nil {
+			err = in.Check("py-threads", "io")
+		}
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI must provide python3 with requests and aiohttp: %v", err)
+		}
+		t.Skipf("skipping: %v", err)
+	}
+	return in
+}
+
+func TestCounterparts(t *testing.T) {
+	tests := []struct {
+		models   []string
+		workload string
+		want     []string
+	}{
+		{[]string{"sequential"}, "cpu", []string{"py-sequential"}},
+		{[]string{"goroutines"}, "io", []string{"py-threads", "py-asyncio"}},
+		{[]string{"goroutines"}, "cpu", []string{"py-threads"}},
+		{[]string{"pool:10", "processes:4"}, "io", []string{"py-threads:10", "py-processes:4"}},
+		{[]string{"gil", "goroutines", "py-threads"}, "cpu", nil},
+		{[]string{"singlethread"}, "cpu", nil},
+		{[]string{"sequential:1"}, "cpu", []string{"py-sequential"}},
+	}
+	for _, tt := range tests {
+		if got := Counterparts(tt.models, tt.workload); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Counterparts(%v, %s) = %v, want %v", tt.models, tt.workload, got, tt.want)
+		}
+	}
+}
+
+func TestCheckSaysWhatToInstall(t *testing.T) {
+	in := &Interpreter{Path: "/opt/python3", Version: "3.12.0", Missing: []string{"aiohttp"}}
+	if err := in.Check("py-threads", "io"); err != nil {
+		t.Errorf("py-threads needs requests only, got %v", err)
+	}
+	if err := in.Check("py-asyncio", "cpu"); err != nil {
+		t.Errorf("CPU work needs no module, got %v", err)
+	}
+	err := in.Check("py-asyncio", "io")
+	if err == nil || !strings.Contains(err.Error(), "apt-get install python3-aiohttp") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("py-asyncio without aiohttp: %v, want one line naming python3-aiohttp", err)
+	}
+}
+
+func TestUnknownInterpreter(t *testing.T) {
+	in, err := find() // not Find: its answer is cached for the process
+	if err != nil || in == nil {
+		t.Skip("no python3 here")
+	}
+	t.Setenv(PathEnv, "/nonexistent/python3")
+	if _, err := find(); err == nil || !strings.Contains(err.Error(), "/nonexistent/python3") {
+		t.Errorf("find with %s=/nonexistent/python3: %v, want an error naming it", PathEnv, err)
+	}
+}
+
+// TestSameAnswersAsGo runs the CPU kinds under every Python model and
+// compares each value with Go's.
+func TestSameAnswersAsGo(t *testing.T) {
+	needPython(t)
+	tasks := append(lib.SumSquaresTasks(3, 1000), lib.PrimeTasks(6)...)
+	want := lib.Sequential().Run(context.Background(), tasks)
+	for _, model := range []string{"py-sequential", "py-threads", "py-processes", "py-asyncio"} {
+		r, err := New(model, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := r.Run(context.Background(), tasks)
+		if len(rep.Results) != len(tasks) {
+			t.Fatalf("%s: %d results for %d tasks", model, len(rep.Results), len(tasks))
+		}
+		for i, res := range rep.Results {
+			if res.Err != nil {
+				t.Errorf("%s task %s: %v", model, res.Name, res.Err)
+				continue
+			}
+			if res.Value != want.Results[i].Value {
+				t.Errorf("%s task %s = %v, Go says %v", model, res.Name, res.Value, want.Results[i].Value)
+			}
+			if res.Start.Before(rep.Start) || res.End.After(rep.End) || res.End.Before(res.Start) {
+				t.Errorf("%s task %s ran %v..%v, outside the run %v..%v", model, res.Name, res.Start, res.End, rep.Start, rep.End)
+			}
+			if res.Worker < 0 || res.Worker >= 2 && model != "py-asyncio" {
+				t.Errorf("%s task %s: worker %d, want 0 or 1 with 2 workers", model, res.Name, res.Worker)
+			}
+		}
+	}
+}
+
+// TestFaultsCountedExactly: with every 4th request answered 500, every
+// Python model returns one result per task and exactly the failed ones
+// carry an error.
+func TestFaultsCountedExactly(t *testing.T) {
+	needPython(t)
+	for _, model := range Models {
+		t.Run(model, func(t *testing.T) {
+			srv, err := lib.StartFlagServer(lib.ServerConfig{FailEvery: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer srv.Close()
+			c := lib.NewHTTPClient(4)
+			defer c.CloseIdleConnections()
+			dir := t.TempDir()
+			tasks := lib.FlagTasks(c, srv.URL, dir, 20)
+			r, err := New(model, 4)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := r.Run(context.Background(), tasks)
+			if got := rep.Errors(); got != 5 {
+				t.Errorf("%d failed tasks, want 5 (every 4th of 20); first: %v", got, rep.Err())
+			}
+			for _, res := range rep.Results {
+				if res.Err == nil {
+					if _, err := os.Stat(dir + "/" + res.Name + ".gif"); err != nil {
+						t.Errorf("task %s succeeded but saved nothing: %v", res.Name, err)
+					}
+				} else if !strings.Contains(res.Err.Error(), "500") {
+					t.Errorf("task %s: %v, want the server's 500", res.Name, res.Err)
+				}
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".") {
+					t.Errorf("temporary file left behind: %s", e.Name())
+				}
+			}
+		})
+	}
+}
+
+// TestCancelEndsPython: cancelling a run kills python3 and its pool's
+// worker processes within a second, and every task still gets a result.
+func TestCancelEndsPython(t *testing.T) {
+	needPython(t)
+	// Processes started from here inherit this mark in their environment,
+	// which tells them apart from other tests' python3 running meanwhile.
+	mark := fmt.Sprintf("GOMEASURE_TEST_MARK=%d-%d", os.Getpid(), time.Now().UnixNano())
+	k, v, _ := strings.Cut(mark, "=")
+	t.Setenv(k, v)
+	r, err := New("py-processes", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 1500*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	rep := r.Run(ctx, lib.SumSquaresTasks(40, 20_000_000)) // minutes of Python work
+	if took := time.Since(start); took > 2500*time.Millisecond {
+		t.Errorf("cancelled run returned after %v", took)
+	}
+	for _, res := range rep.Results {
+		if res.Err == nil {
+			t.Fatalf("task %s finished in a cancelled run", res.Name)
+		}
+	}
+	time.Sleep(200 * time.Millisecond)
+	procs, _ := filepath.Glob("/proc/[0-9]*/environ")
+	if len(procs) == 0 {
+		t.Skip("no /proc to look for orphans in")
+	}
+	for _, p := range procs {
+		env, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(env, []byte(mark+"\x00")) {
+			continue
+		}
+		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(p)))
+		if pid == os.Getpid() {
+			continue
+		}
+		cmdline, _ := os.ReadFile(filepath.Join(filepath.Dir(p), "cmdline"))
+		t.Errorf("process %d left running: %s", pid, bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '}))
+		syscall.Kill(pid, syscall.SIGKILL)
+	}
+}
+
+func TestUnsupportedKind(t *testing.T) {
+	needPython(t)
+	r, err := New("py-sequential", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := r.Run(context.Background(), lib.BlurTasks(1, 64))
+	if err := rep.Err(); err == nil || !strings.Contains(err.Error(), `kind "blur" has no Python version`) {
+		t.Errorf("blur under py-sequential: %v, want a clear refusal", err)
+	}
+}
