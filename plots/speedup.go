@@ -76,6 +76,13 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 	if distinct(par, gomaxprocs) > 1 {
 		xOf, xName = gomaxprocs, "GOMAXPROCS"
 	}
+	for _, m := range par {
+		if strings.HasPrefix(m.Model, "py-") && xName == "GOMAXPROCS" {
+			// Python has no GOMAXPROCS: its p is the threads or processes.
+			xName = "p: GOMAXPROCS for Go, threads or processes for Python"
+			break
+		}
+	}
 	multiN := distinct(par, func(m lib.Measurement) int { return m.Tasks }) > 1
 
 	// One line per model (and task count, if several were measured).

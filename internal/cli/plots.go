@@ -34,6 +34,7 @@ type plotsOptions struct {
 	from    string   // read saved results from here instead of measuring
 	quick   bool     // scaled-down experiments
 	only    []string // experiment names; empty for all
+	python  bool     // also the optional Python comparisons
 }
 
 func runPlots(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -44,6 +45,7 @@ func runPlots(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&o.from, "from", "", "draw from the results saved in this folder instead of measuring")
 	fs.BoolVar(&o.quick, "quick", false, "scaled-down delays and sizes, 3 runs (under a minute)")
 	only := fs.String("only", "", "comma-separated experiment names (default: all)")
+	fs.BoolVar(&o.python, "with-python", false, "also run the Go-and-Python comparisons (python-*), which need python3 with requests and aiohttp")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -92,12 +94,18 @@ func makePlots(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) ([
 // results as soon as it finishes: an interrupted run keeps what it
 // measured, and earlier files stay until their replacement is complete.
 func measureAll(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) (map[string]*lib.ResultSet, error) {
-	exps, err := chooseExperiments(o.only)
+	exps, err := chooseExperiments(o.only, o.python)
 	if err != nil {
 		return nil, err
 	}
 	sets := map[string]*lib.ResultSet{}
 	for _, e := range exps {
+		if e.Check != nil {
+			if err := e.Check(); err != nil {
+				fmt.Fprintf(stderr, "plots: skipping %s: %s\n", e.Name, oneLine(err))
+				continue
+			}
+		}
 		if o.quick {
 			e = e.Quick()
 		}
@@ -125,9 +133,18 @@ func measureAll(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) (
 	return sets, nil
 }
 
-func chooseExperiments(only []string) ([]lib.Experiment, error) {
+// chooseExperiments returns the named experiments, or all of them — the
+// optional ones (the Python comparison) only with python set, which keeps
+// the default run within its time budget and free of Python.
+func chooseExperiments(only []string, python bool) ([]lib.Experiment, error) {
 	if len(only) == 0 {
-		return lib.Experiments(), nil
+		var out []lib.Experiment
+		for _, e := range lib.Experiments() {
+			if python || !e.Optional {
+				out = append(out, e)
+			}
+		}
+		return out, nil
 	}
 	var out []lib.Experiment
 	for _, name := range only {

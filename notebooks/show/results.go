@@ -2,18 +2,23 @@ package show
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/gomeasure/concurrency/lib"
+	_ "github.com/gomeasure/concurrency/lib/python" // the Python comparisons of chapters 3 and 4
 )
 
 // Experiment runs one of the tutorial's experiments (lib.Experiments) by
 // name — scaled down by Experiment.Quick unless full is true — and
 // returns its results. It panics if the experiment is unknown or cannot
 // run: in a notebook the panic is the cell's visible error, and a
-// notebook run by CI fails instead of drawing empty figures.
+// notebook run by CI fails instead of drawing empty figures. The one
+// exception is an optional experiment this machine lacks the tools for
+// (the Python comparison without python3): it says what to install and
+// returns nil.
 func Experiment(name string, full bool) *lib.ResultSet {
 	e, err := lib.LookupExperiment(name)
 	if err != nil {
@@ -24,6 +29,10 @@ func Experiment(name string, full bool) *lib.ResultSet {
 	}
 	start := time.Now()
 	rs, err := e.Run(context.Background(), lib.RunOptions{})
+	if errors.Is(err, lib.ErrUnavailable) && e.Optional {
+		Markdown(fmt.Sprintf("*%s was skipped: %s*", name, oneLine(err.Error())))
+		return nil
+	}
 	if err != nil {
 		panic(fmt.Errorf("experiment %s: %w", name, err))
 	}
