@@ -69,6 +69,9 @@ func StartFlagServerProcess(cfg ServerConfig) (*ServerProcess, error) {
 	return &ServerProcess{URL: url, cmd: cmd, stdin: stdin}, nil
 }
 
+// Pid is the server's process id, to read its resource use (see PeakRSS).
+func (p *ServerProcess) Pid() int { return p.cmd.Process.Pid }
+
 // Close stops the server process and waits for it.
 func (p *ServerProcess) Close() error {
 	p.stdin.Close() // the server exits when its input closes

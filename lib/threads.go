@@ -1,11 +1,7 @@
 package lib
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -13,22 +9,11 @@ import (
 // OSThreads returns how many OS threads this process has now, from
 // /proc/self/status, or -1 where that file does not exist (not Linux).
 func OSThreads() int {
-	f, err := os.Open("/proc/self/status")
+	n, err := statusField("self", "Threads")
 	if err != nil {
 		return -1
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "Threads:"); ok {
-			n, err := strconv.Atoi(strings.TrimSpace(v))
-			if err != nil {
-				return -1
-			}
-			return n
-		}
-	}
-	return -1
+	return int(n)
 }
 
 // PeakThreads runs fn and returns the largest number of OS threads the

@@ -201,11 +201,10 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err != nil {
 		if ctx.Err() != nil {
-			done := 0
-			if rs != nil {
-				done = len(rs.Results)
+			if rs == nil || len(rs.Results) == 0 {
+				return fmt.Errorf("interrupted before any configuration finished: %w", ctx.Err())
 			}
-			return fmt.Errorf("interrupted after %d finished configurations (shown above): %w", done, ctx.Err())
+			return fmt.Errorf("interrupted after %s (shown above): %w", plural(len(rs.Results), "finished configuration"), ctx.Err())
 		}
 		return err
 	}
@@ -338,4 +337,12 @@ func pythonModels(exp lib.Experiment, with bool, stderr io.Writer) []string {
 		fmt.Fprintf(stderr, "bench: skipping %s: %s\n", strings.Join(skipped[r], ", "), r)
 	}
 	return keep
+}
+
+// plural writes "1 thing" or "n things".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

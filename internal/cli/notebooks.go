@@ -57,11 +57,14 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	start := time.Now()
-	for _, p := range paths {
+	for i, p := range paths {
 		rel, _ := filepath.Rel(root, p)
 		fmt.Fprintf(stdout, "notebooks: running %s\n", rel)
 		t := time.Now()
 		err := jupyter.RunNotebook(ctx, p, jupyter.RunOptions{Kernel: kopt, Out: *out, CellTimeout: timeout, Log: stdout})
+		if err != nil && ctx.Err() != nil {
+			return fmt.Errorf("interrupted during %s, left as it was; %s before it saved: %w", rel, plural(i, "notebook"), ctx.Err())
+		}
 		if err != nil {
 			return err
 		}

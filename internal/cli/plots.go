@@ -115,7 +115,7 @@ func measureAll(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) (
 		bar.done()
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, fmt.Errorf("interrupted during %s; the %d experiments before it were saved, no figure was changed: %w", e.Name, len(sets), ctx.Err())
+				return nil, fmt.Errorf("interrupted during %s; %s before it saved, no figure changed: %w", e.Name, plural(len(sets), "experiment"), ctx.Err())
 			}
 			return nil, fmt.Errorf("experiment %s: %w", e.Name, err)
 		}

@@ -2,13 +2,19 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/python"
+	"github.com/gomeasure/concurrency/notebooks/jupyter"
 )
 
 // buildBinary compiles the command once per test run.
@@ -22,46 +28,100 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-// processesOf lists live processes running the given executable.
-func processesOf(exe string) []string {
-	var pids []string
+// processesMarked lists the live processes whose environment holds mark:
+// the command and everything it started (servers, workers, python3, the
+// GoNB kernel and its cells), and nothing of other tests running meanwhile.
+func processesMarked(mark string) []string {
+	var found []string
 	entries, _ := os.ReadDir("/proc")
 	for _, e := range entries {
-		if target, err := os.Readlink(filepath.Join("/proc", e.Name(), "exe")); err == nil && target == exe {
-			stat, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-			if !strings.Contains(string(stat), ") Z ") { // zombies are already dead
-				pids = append(pids, e.Name())
-			}
+		env, err := os.ReadFile(filepath.Join("/proc", e.Name(), "environ"))
+		if err != nil || !bytes.Contains(env, []byte(mark+"\x00")) {
+			continue
 		}
+		stat, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if strings.Contains(string(stat), ") Z ") { // zombies are already dead
+			continue
+		}
+		cmdline, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
+		found = append(found, e.Name()+" "+string(bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '})))
 	}
-	return pids
+	return found
 }
 
-// Ctrl-C during a bench stops it within a second, prints what finished,
-// exits 130 and leaves no server or worker process behind.
+// Ctrl-C during bench, plots or notebooks run stops the command within a
+// second, says what finished, exits 130, leaves no process or temporary
+// file behind and no earlier result or figure changed.
 func TestInterruptStopsPromptlyWithoutOrphans(t *testing.T) {
-	if _, err := os.Stat("/proc/self/exe"); err != nil {
+	if _, err := os.Stat("/proc/self/environ"); err != nil {
 		t.Skip("needs /proc to look for orphans")
 	}
 	bin := buildBinary(t)
-	for _, args := range [][]string{
+	root, _ := filepath.Abs("../..")
+	cases := []struct {
+		name string
+		args []string
+		wait time.Duration
+		skip func() error
+	}{
 		// A server process and slow requests: the first configuration
 		// finishes, the second is interrupted.
-		{"bench", "io", "--kernel", "slow", "--model", "goroutines,sequential", "--tasks", "20", "--delay", "200ms", "--repeat", "2"},
+		{"bench-io", []string{"bench", "io", "--kernel", "slow", "--model", "goroutines,sequential", "--tasks", "20", "--delay", "200ms", "--repeat", "2"}, 2500 * time.Millisecond, nil},
 		// Worker processes busy with long sums.
-		{"bench", "cpu", "--model", "processes", "--workers", "2", "--size", "4000000000", "--tasks", "4", "--repeat", "1"},
-	} {
-		t.Run(args[1], func(t *testing.T) {
+		{"bench-processes", []string{"bench", "cpu", "--model", "processes", "--workers", "2", "--size", "4000000000", "--tasks", "4", "--repeat", "1"}, 2500 * time.Millisecond, nil},
+		// python3 and its process pool.
+		{"bench-python", []string{"bench", "cpu", "--model", "py-processes:2", "--size", "200000000", "--tasks", "4", "--repeat", "1"}, 2500 * time.Millisecond,
+			func() error { return python.Usable([]string{"py-processes"}, "cpu") }},
+		// The first experiment is saved, the second interrupted.
+		{"plots", []string{"plots", "--only", "primes,staircase", "--quick"}, 6 * time.Second, nil},
+		// The GoNB kernel and a compiled cell running an experiment.
+		{"notebooks", []string{"notebooks", "run", "03-io-bound"}, 8 * time.Second,
+			func() error { _, err := jupyter.Find(); return err }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.skip != nil {
+				if err := tc.skip(); err != nil {
+					if os.Getenv("CI") != "" {
+						t.Fatalf("CI must provide what this case needs: %v", err)
+					}
+					t.Skipf("skipping: %v", err)
+				}
+			}
+			work := t.TempDir()
+			results, figures, out := filepath.Join(work, "results"), filepath.Join(work, "figures"), filepath.Join(work, "out")
+			for _, d := range []string{results, figures, out} {
+				os.Mkdir(d, 0o755)
+			}
+			// Earlier results and figures that an interrupted run must not touch.
+			earlier := map[string][]byte{
+				filepath.Join(results, "staircase.json"): []byte(`{"schema":1,"experiment":"staircase","results":[]}`),
+				filepath.Join(figures, "staircase-timing.svg"): []byte("<svg/>"),
+			}
+			for p, b := range earlier {
+				os.WriteFile(p, b, 0o644)
+			}
+			chapter, _ := os.ReadFile(filepath.Join(root, "notebooks", "03-io-bound.ipynb"))
+
+			args := tc.args
+			switch args[0] {
+			case "plots":
+				args = append(args, "--results", results, "--out", figures)
+			case "notebooks":
+				args = append(args, "--out", out)
+			}
 			cmd := exec.Command(bin, args...)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			cmd.Dir = t.TempDir()
+			cmd.Dir = root
+			mark := fmt.Sprintf("GOMEASURE_TEST_MARK=%s-%d", tc.name, time.Now().UnixNano())
+			cmd.Env = append(os.Environ(), mark, lib.ResultsEnv+"="+results)
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(2500 * time.Millisecond)
-			if len(processesOf(bin)) < 2 {
-				t.Logf("children not seen yet: %v", processesOf(bin))
+			time.Sleep(tc.wait)
+			if len(processesMarked(mark)) < 2 {
+				t.Logf("children not seen yet: %v", processesMarked(mark))
 			}
 			sent := time.Now()
 			cmd.Process.Signal(syscall.SIGINT)
@@ -80,13 +140,40 @@ func TestInterruptStopsPromptlyWithoutOrphans(t *testing.T) {
 			if !strings.Contains(stderr.String(), "interrupted") {
 				t.Errorf("stderr %q does not say it was interrupted", stderr.String())
 			}
-			time.Sleep(200 * time.Millisecond) // let the kernel reap
-			if left := processesOf(bin); len(left) > 0 {
-				t.Errorf("processes left behind: %v", left)
+			time.Sleep(300 * time.Millisecond) // let the kernel reap
+			if left := processesMarked(mark); len(left) > 0 {
+				t.Errorf("processes left behind: %q", left)
+				for _, l := range left {
+					if pid, err := strconv.Atoi(strings.Fields(l)[0]); err == nil {
+						syscall.Kill(pid, syscall.SIGKILL)
+					}
+				}
 			}
-			if entries, _ := os.ReadDir(cmd.Dir); len(entries) != 0 {
-				t.Errorf("files left in the working directory: %v", entries)
+			for p, b := range earlier {
+				if got, _ := os.ReadFile(p); !bytes.Equal(got, b) {
+					t.Errorf("%s changed by the interrupted run", filepath.Base(p))
+				}
 			}
+			if now, _ := os.ReadFile(filepath.Join(root, "notebooks", "03-io-bound.ipynb")); !bytes.Equal(now, chapter) {
+				t.Errorf("the chapter's notebook file changed")
+			}
+			filepath.WalkDir(work, func(p string, d os.DirEntry, err error) error {
+				if err == nil && !d.IsDir() && earlier[p] == nil && !isFinishedResult(p) {
+					t.Errorf("file left behind: %s", p)
+				}
+				return nil
+			})
+			t.Logf("stderr: %s", strings.TrimSpace(stderr.String()))
 		})
 	}
+}
+
+// isFinishedResult: an experiment that finished before the interrupt is
+// saved, whole.
+func isFinishedResult(p string) bool {
+	if filepath.Ext(p) != ".json" || strings.HasPrefix(filepath.Base(p), ".") {
+		return false
+	}
+	_, err := lib.LoadResults(p)
+	return err == nil
 }

@@ -26,6 +26,8 @@ var ErrKernelDied = errors.New("the kernel died")
 
 // Execute runs code in the kernel and collects its outputs. A cell that runs
 // longer than timeout (0: no limit) is interrupted and ErrTimeout returned.
+// When ctx is cancelled Execute returns at once with ctx's error, leaving
+// the cell running: end it with Kill or Close.
 func (k *Kernel) Execute(ctx context.Context, code string, timeout time.Duration) (*Execution, error) {
 	req, err := k.request(k.shell, "execute_request", map[string]any{
 		"code": code, "silent": false, "store_history": true,
@@ -73,7 +75,10 @@ func (k *Kernel) Execute(ctx context.Context, code string, timeout time.Duration
 		case <-k.died:
 			return ex, fmt.Errorf("%w: %v%s", ErrKernelDied, k.exitErr, k.log.suffix())
 		case <-ctx.Done():
-			interrupt(ctx.Err())
+			// The caller gives up on the cell and its notebook: there is no
+			// output to save, so no point waiting for a graceful interrupt.
+			// Close (or Kill) ends the kernel and the cell's process.
+			return ex, ctx.Err()
 		case <-limit:
 			interrupt(fmt.Errorf("%w after %v and was interrupted", ErrTimeout, timeout))
 		case <-grace:

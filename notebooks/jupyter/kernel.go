@@ -294,6 +294,16 @@ func (k *Kernel) receive(s zmq4.Socket, out chan<- *Message) {
 	}
 }
 
+// Kill ends the kernel and every cell it runs at once (SIGKILL to its
+// process group), then releases what Close releases: for a run that was
+// cancelled, when no grace period is wanted.
+func (k *Kernel) Kill() error {
+	if k.cmd.Process != nil {
+		syscall.Kill(-k.cmd.Process.Pid, syscall.SIGKILL)
+	}
+	return k.Close()
+}
+
 // Close shuts the kernel down: a shutdown_request, a short grace period,
 // then SIGKILL to its whole process group. It is safe to call twice.
 func (k *Kernel) Close() error {

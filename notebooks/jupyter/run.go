@@ -75,7 +75,13 @@ func RunNotebook(ctx context.Context, path string, opt RunOptions) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	defer k.Close()
+	defer func() {
+		if ctx.Err() != nil {
+			k.Kill() // Ctrl-C: stop now, not after a shutdown handshake
+		} else {
+			k.Close()
+		}
+	}()
 
 	for i, c := range nb.Cells {
 		if c.CellType != "code" || strings.TrimSpace(c.Source) == "" {
