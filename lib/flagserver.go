@@ -1,6 +1,7 @@
 package lib
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -34,6 +35,11 @@ type ServerConfig struct {
 	FailEvery, DropEvery int
 	// Seed makes the random faults and jitter repeatable.
 	Seed uint64
+	// HeaderTimeout is how long a client may take to send a request's
+	// headers (0: 5 s). It is what stops a slowloris client — one that
+	// opens connections and trickles its headers a byte at a time — from
+	// holding connections forever.
+	HeaderTimeout time.Duration
 	// Capacity is how many requests the server works on at once (0: no
 	// limit). Requests beyond it queue, as on a real server with a fixed
 	// number of workers, so latency grows with load once it is reached.
@@ -49,6 +55,8 @@ func (c ServerConfig) Validate() error {
 		return fmt.Errorf("fail rate %v and drop rate %v must be between 0 and 1", c.FailRate, c.DropRate)
 	case c.FailEvery < 0 || c.DropEvery < 0:
 		return fmt.Errorf("fail-every %d and drop-every %d must not be negative", c.FailEvery, c.DropEvery)
+	case c.HeaderTimeout < 0:
+		return fmt.Errorf("header timeout %v must not be negative", c.HeaderTimeout)
 	case c.Capacity < 0:
 		return fmt.Errorf("capacity %d must not be negative", c.Capacity)
 	}
@@ -120,7 +128,7 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 	}
 	s.srv = &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: serverHeaderTimeout,
+		ReadHeaderTimeout: cmp.Or(cfg.HeaderTimeout, serverHeaderTimeout),
 		ReadTimeout:       30 * time.Second,
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    serverMaxHeader,

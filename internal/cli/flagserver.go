@@ -32,6 +32,7 @@ func runFlagServer(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.IntVar(&cfg.DropEvery, "drop-every", 0, "drop every k-th request mid-answer")
 	fs.Uint64Var(&cfg.Seed, "seed", 1, "seed of the random faults and jitter")
 	fs.IntVar(&cfg.Capacity, "capacity", 0, "requests worked on at once; more queue (0: no limit)")
+	fs.Var(durationFlag{&cfg.HeaderTimeout}, "header-timeout", "time a client has to send its headers (default 5s; stops slowloris clients)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -95,7 +95,7 @@ func TestInterruptStopsPromptlyWithoutOrphans(t *testing.T) {
 			}
 			// Earlier results and figures that an interrupted run must not touch.
 			earlier := map[string][]byte{
-				filepath.Join(results, "staircase.json"): []byte(`{"schema":1,"experiment":"staircase","results":[]}`),
+				filepath.Join(results, "staircase.json"):       []byte(`{"schema":1,"experiment":"staircase","results":[]}`),
 				filepath.Join(figures, "staircase-timing.svg"): []byte("<svg/>"),
 			}
 			for p, b := range earlier {
