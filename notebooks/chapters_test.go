@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/testenv"
+
 	"github.com/gomeasure/concurrency/lib"
 	"github.com/gomeasure/concurrency/notebooks/jupyter"
 	"github.com/gomeasure/concurrency/notebooks/nbformat"
@@ -23,12 +25,7 @@ func TestChapters(t *testing.T) {
 		t.Skip("runs every notebook (minutes)")
 	}
 	opt, err := jupyter.Find()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must install the kernel: %v", err)
-		}
-		t.Skipf("skipping: %v", err)
-	}
+	testenv.Need(t, err)
 	t.Setenv(lib.ResultsEnv, t.TempDir()) // keep the repository's results untouched
 	paths, _ := filepath.Glob("*.ipynb")
 	if len(paths) != 8 {

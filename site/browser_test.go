@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/internal/testenv"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -32,10 +35,7 @@ func chromiumPath(t *testing.T) string {
 			return p
 		}
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("Chromium not found at /usr/bin/chromium (or $CHROMIUM): CI must install it (apt-get install chromium)")
-	}
-	t.Skip("Chromium not found at /usr/bin/chromium (or $CHROMIUM); skipping the browser test")
+	testenv.Need(t, errors.New("Chromium not found at /usr/bin/chromium (or $CHROMIUM): apt-get install chromium"))
 	return ""
 }
 

@@ -2,9 +2,10 @@ package cli
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/gomeasure/concurrency/internal/testenv"
 
 	"github.com/gomeasure/concurrency/lib/python"
 )
@@ -14,12 +15,7 @@ import (
 // models, and the environment names the interpreter. Without a python3
 // that imports requests and aiohttp it is skipped, except on CI.
 func TestBenchWithPython(t *testing.T) {
-	if err := python.Usable([]string{"py-threads", "py-asyncio"}, "io"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must provide python3 with requests and aiohttp: %v", err)
-		}
-		t.Skipf("skipping: %v", err)
-	}
+	testenv.Need(t, python.Usable([]string{"py-threads", "py-asyncio"}, "io"))
 	for _, tt := range []struct {
 		args []string
 		want []string

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/testenv"
+
 	"github.com/gomeasure/concurrency/lib"
 	"github.com/gomeasure/concurrency/lib/python"
 	"github.com/gomeasure/concurrency/notebooks/jupyter"
@@ -26,27 +28,6 @@ func buildBinary(t *testing.T) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
-}
-
-// processesMarked lists the live processes whose environment holds mark:
-// the command and everything it started (servers, workers, python3, the
-// GoNB kernel and its cells), and nothing of other tests running meanwhile.
-func processesMarked(mark string) []string {
-	var found []string
-	entries, _ := os.ReadDir("/proc")
-	for _, e := range entries {
-		env, err := os.ReadFile(filepath.Join("/proc", e.Name(), "environ"))
-		if err != nil || !bytes.Contains(env, []byte(mark+"\x00")) {
-			continue
-		}
-		stat, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
-		if strings.Contains(string(stat), ") Z ") { // zombies are already dead
-			continue
-		}
-		cmdline, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		found = append(found, e.Name()+" "+string(bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '})))
-	}
-	return found
 }
 
 // Ctrl-C during bench, plots or notebooks run stops the command within a
@@ -81,12 +62,7 @@ func TestInterruptStopsPromptlyWithoutOrphans(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.skip != nil {
-				if err := tc.skip(); err != nil {
-					if os.Getenv("CI") != "" {
-						t.Fatalf("CI must provide what this case needs: %v", err)
-					}
-					t.Skipf("skipping: %v", err)
-				}
+				testenv.Need(t, tc.skip())
 			}
 			work := t.TempDir()
 			results, figures, out := filepath.Join(work, "results"), filepath.Join(work, "figures"), filepath.Join(work, "out")
@@ -120,8 +96,8 @@ func TestInterruptStopsPromptlyWithoutOrphans(t *testing.T) {
 				t.Fatal(err)
 			}
 			time.Sleep(tc.wait)
-			if len(processesMarked(mark)) < 2 {
-				t.Logf("children not seen yet: %v", processesMarked(mark))
+			if len(testenv.ProcessesWithEnv(mark)) < 2 {
+				t.Logf("children not seen yet: %v", testenv.ProcessesWithEnv(mark))
 			}
 			sent := time.Now()
 			cmd.Process.Signal(syscall.SIGINT)
@@ -141,7 +117,7 @@ func TestInterruptStopsPromptlyWithoutOrphans(t *testing.T) {
 				t.Errorf("stderr %q does not say it was interrupted", stderr.String())
 			}
 			time.Sleep(300 * time.Millisecond) // let the kernel reap
-			if left := processesMarked(mark); len(left) > 0 {
+			if left := testenv.ProcessesWithEnv(mark); len(left) > 0 {
 				t.Errorf("processes left behind: %q", left)
 				for _, l := range left {
 					if pid, err := strconv.Atoi(strings.Fields(l)[0]); err == nil {

@@ -1,17 +1,18 @@
 package python
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/internal/testenv"
 
 	"github.com/gomeasure/concurrency/lib"
 	"go.uber.org/goleak"
@@ -24,18 +25,10 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 func needPython(t *testing.T) *Interpreter {
 	t.Helper()
 	in, err := Find()
-	if err == nil && len(in.Missing) > 0 {
-		err = in.Check("py-asyncio", "io")
-		if err == nil {
-			err = in.Check("py-threads", "io")
-		}
+	if err == nil {
+		err = errors.Join(in.Check("py-threads", "io"), in.Check("py-asyncio", "io"))
 	}
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must provide python3 with requests and aiohttp: %v", err)
-		}
-		t.Skipf("skipping: %v", err)
-	}
+	testenv.Need(t, err)
 	return in
 }
 
@@ -187,22 +180,14 @@ func TestCancelEndsPython(t *testing.T) {
 		}
 	}
 	time.Sleep(200 * time.Millisecond)
-	procs, _ := filepath.Glob("/proc/[0-9]*/environ")
-	if len(procs) == 0 {
+	if _, err := os.Stat("/proc/self/environ"); err != nil {
 		t.Skip("no /proc to look for orphans in")
 	}
-	for _, p := range procs {
-		env, err := os.ReadFile(p)
-		if err != nil || !bytes.Contains(env, []byte(mark+"\x00")) {
-			continue
+	for _, p := range testenv.ProcessesWithEnv(mark) {
+		t.Errorf("process left running: %s", p)
+		if pid, err := strconv.Atoi(strings.Fields(p)[0]); err == nil {
+			syscall.Kill(pid, syscall.SIGKILL)
 		}
-		pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(p)))
-		if pid == os.Getpid() {
-			continue
-		}
-		cmdline, _ := os.ReadFile(filepath.Join(filepath.Dir(p), "cmdline"))
-		t.Errorf("process %d left running: %s", pid, bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '}))
-		syscall.Kill(pid, syscall.SIGKILL)
 	}
 }
 

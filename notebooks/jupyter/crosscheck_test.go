@@ -2,11 +2,14 @@ package jupyter
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/gomeasure/concurrency/internal/testenv"
 
 	"github.com/gomeasure/concurrency/lib"
 )
@@ -22,10 +25,7 @@ func TestChaptersWithJupyter(t *testing.T) {
 	}
 	need := func(err error) {
 		t.Helper()
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must provide Jupyter: %v", err)
-		}
-		t.Skipf("skipping: %v (Debian: apt-get install jupyter-nbconvert python3-nbclient python3-nbformat)", err)
+		testenv.Need(t, fmt.Errorf("%w (Debian: apt-get install jupyter-nbconvert python3-nbclient python3-nbformat)", err))
 	}
 	jup, err := exec.LookPath("jupyter")
 	if err != nil {

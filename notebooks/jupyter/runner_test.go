@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/testenv"
+
 	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
@@ -20,12 +22,7 @@ import (
 func gonb(t *testing.T) KernelOptions {
 	t.Helper()
 	opt, err := Find()
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI must install the kernel: %v", err)
-		}
-		t.Skipf("skipping: %v", err)
-	}
+	testenv.Need(t, err)
 	return opt
 }
 
