@@ -359,4 +359,3 @@ func (e Experiment) tasks(c *http.Client, base, dir string, n int) ([]Task, erro
 	}
 	return nil, errors.New("unknown kernel " + strconv.Quote(e.Kernel))
 }
-
