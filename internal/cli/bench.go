@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -86,10 +85,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	)
 	fs.Var(durationFlag{&delay}, "delay", "server delay per request (embedded server)")
 	fs.Var(durationFlag{&jitter}, "jitter", "extra random server delay, up to this much")
-	if _, err := parseFlags(fs, args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
 	set := map[string]bool{}

@@ -6,6 +6,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -77,6 +78,8 @@ func exitStatus(ctx context.Context, name string, err error, stderr io.Writer) i
 	}
 	var usage *UsageError
 	switch {
+	case errors.Is(err, flag.ErrHelp): // -h: the usage is printed, and asked for
+		return ExitOK
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "%s: %v\n", name, oneLine(err))
 		return ExitUsage

@@ -47,6 +47,8 @@ func TestBadInputIsOneLineAndExitTwo(t *testing.T) {
 		{[]string{"plots", "--from", "/no/such/dir"}, `/no/such/dir`},
 		{[]string{"plots", "--only", "nope"}, `unknown experiment "nope"`},
 		{[]string{"build", "extra"}, `unexpected argument "extra"`},
+		{[]string{"bench", "io", "extra"}, `unexpected argument "extra"`},
+		{[]string{"site", "--notebooks", "x", "y"}, `unexpected argument "y"`},
 	} {
 		code, _, stderr := run(t, tt.args...)
 		if code != ExitUsage {

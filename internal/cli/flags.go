@@ -20,6 +20,16 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 //
 // A bad flag gives a one-line error (the flag package would also print the
 // whole usage); -h prints the usage and returns flag.ErrHelp.
+// parseOnlyFlags is parseFlags for commands that take no positional
+// argument: one is bad input.
+func parseOnlyFlags(fs *flag.FlagSet, args []string) error {
+	pos, err := parseFlags(fs, args)
+	if err == nil && len(pos) > 0 {
+		err = usagef("unexpected argument %q", pos[0])
+	}
+	return err
+}
+
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	out := fs.Output()
 	fs.SetOutput(io.Discard)

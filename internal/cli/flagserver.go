@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -33,15 +31,8 @@ func runFlagServer(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.Uint64Var(&cfg.Seed, "seed", 1, "seed of the random faults and jitter")
 	fs.IntVar(&cfg.Capacity, "capacity", 0, "requests worked on at once; more queue (0: no limit)")
 	fs.Var(durationFlag{&cfg.HeaderTimeout}, "header-timeout", "time a client has to send its headers (default 5s; stops slowloris clients)")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	srv, err := lib.StartFlagServer(cfg)
 	if err != nil {

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -24,15 +22,8 @@ func runKernel(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	fs := newFlagSet("kernel install", stderr)
 	bin := fs.String("bin", "", "folder for the gonb and goimports binaries (default: bin/ at the top of the module)")
-	pos, err := parseFlags(fs, args[1:])
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if err := parseOnlyFlags(fs, args[1:]); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
 	}
 	in, err := jupyter.Install(ctx, *bin, stderr)
 	if err != nil {

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -34,9 +32,6 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs.Var(durationFlag{&timeout}, "timeout-per-cell", "interrupt a cell that runs longer than this")
 	names, err := parseFlags(fs, args[1:])
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
 		return err
 	}
 	root, err := lib.ModuleRoot()

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -46,22 +44,16 @@ func runPlots(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.BoolVar(&o.quick, "quick", false, "scaled-down delays and sizes, 3 runs (under a minute)")
 	only := fs.String("only", "", "comma-separated experiment names (default: all)")
 	fs.BoolVar(&o.python, "with-python", false, "also run the Go-and-Python comparisons (python-*), which need python3 with requests and aiohttp")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
-	if len(pos) > 0 {
-		return usagef("unexpected argument %q", pos[0])
-	}
 	if *only != "" {
+		var err error
 		if o.only, err = parseList("only", *only); err != nil {
 			return err
 		}
 	}
-	_, err = makePlots(ctx, o, stdout, stderr)
+	_, err := makePlots(ctx, o, stdout, stderr)
 	return err
 }
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -26,15 +25,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	opts := siteFlags(fs)
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
 	allowRemote := fs.Bool("allow-remote", false, "allow an address other machines can reach")
-	rest, err := parseFlags(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	if err := checkLoopback(*addr, *allowRemote); err != nil {
 		return err

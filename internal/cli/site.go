@@ -21,15 +21,8 @@ func init() {
 func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("site", stderr)
 	opts := siteFlags(fs)
-	rest, err := parseFlags(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return nil
-	}
-	if err != nil {
+	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return usagef("unexpected argument %q", rest[0])
 	}
 	res, err := buildSite(ctx, *opts, stderr)
 	if err != nil {
