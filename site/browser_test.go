@@ -66,12 +66,36 @@ const pageInfoJS = `(() => ({
 // $SITE_SCREENSHOT_DIR (or a temporary folder).
 func TestBrowser(t *testing.T) {
 	exe := chromiumPath(t)
-	res := buildFixture(t, "notebooks")
+	t.Run("fixtures", func(t *testing.T) {
+		checkInBrowser(t, exe, buildFixture(t, "notebooks"), "zymurgy", "3. Parallel zymurgy", "03-parallel.html")
+	})
+	// The tutorial itself, as the last `go run . build` left it: a word
+	// only chapter 4 uses must lead there.
+	t.Run("tutorial", func(t *testing.T) {
+		res, err := Build(context.Background(), Options{
+			Notebooks: filepath.Join("..", "notebooks"),
+			Out:       filepath.Join(t.TempDir(), "public"),
+			Results:   filepath.Join("..", "results"),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkInBrowser(t, exe, res, "getswitchinterval", "4. CPU-bound work", "04-cpu-bound.html")
+	})
+}
+
+// checkInBrowser is TestBrowser's work on one built site: search for word
+// from its first chapter must list the chapter whose title starts with
+// title, and its first result must lead to page.
+func checkInBrowser(t *testing.T, exe string, res *Result, word, title, page string) {
 	shots := os.Getenv("SITE_SCREENSHOT_DIR")
 	if shots == "" {
 		shots = t.TempDir()
-	} else if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
+	} else {
+		shots = filepath.Join(shots, filepath.Base(t.Name()))
+		if err := os.MkdirAll(shots, 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
@@ -222,11 +246,11 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("screenshots: %s", m)
 	}
 
-	// Search from chapter 1 for a word only chapter 3 has.
+	// Search from chapter 1 for a word only one other chapter has.
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(1280, 900, chromedp.EmulateScale(1)),
 		chromedp.Navigate(fileURL(res.Pages[0])),
-		chromedp.SendKeys(chromedp.CSS("#search-input"), "zymurgy"),
+		chromedp.SendKeys(chromedp.CSS("#search-input"), word),
 		chromedp.WaitVisible(chromedp.CSS("#search-results a")),
 	); err != nil {
 		t.Fatalf("search: %v", err)
@@ -235,8 +259,8 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(text, "3. Parallel zymurgy") {
-		t.Errorf("search for zymurgy: results %q lack chapter 3", text)
+	if !strings.Contains(text, title) {
+		t.Errorf("search for %s: results %q lack %q", word, text, title)
 	}
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err == nil {
@@ -249,12 +273,12 @@ func TestBrowser(t *testing.T) {
 	var loc string
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		loc, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? location.href : ""`))
-		if err == nil && strings.Contains(loc, "03-parallel.html") {
+		if err == nil && strings.Contains(loc, page) {
 			break
 		}
 	}
-	if !strings.Contains(loc, "03-parallel.html") {
-		t.Errorf("the first search result led to %s, want 03-parallel.html", loc)
+	if !strings.Contains(loc, page) {
+		t.Errorf("the first search result led to %s, want %s", loc, page)
 	}
 	for _, m := range takeMessages() {
 		t.Errorf("search: %s", m)
