@@ -6,7 +6,7 @@
 // packages; this package is the one place that knows about GoNB.
 //
 //	rs := show.Experiment("staircase", full)
-//	show.Figure(plots.Timing(rs))
+//	show.Figure(plots.TimingFigure(rs))
 //	show.Stats(rs)
 package show
 
@@ -47,7 +47,7 @@ var (
 
 // Figure displays a figure as SVG. It takes a plot or a plots.Figure and an
 // optional error, so a figure function's results can be passed straight
-// in: show.Figure(plots.Timing(rs)). An error, or a nil figure, is
+// in: show.Figure(plots.TimingFigure(rs)). An error, or a nil figure, is
 // displayed instead of the figure and returned.
 func Figure(d plots.Drawable, errs ...error) error {
 	return figure("svg", d, errs)
