@@ -182,22 +182,13 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 	for _, l := range lines {
 		st := ModelStyle(l.model)
 		if len(l.ms) > 1 {
-			poly, err := plotter.NewPolygon(l.band)
-			if err != nil {
+			if err := addBand(p, st, l.band); err != nil {
 				return nil, err
 			}
-			poly.Color = st.fill(0x38)
-			poly.LineStyle.Width = 0
-			p.Add(poly)
 		}
-		ln, pts, err := plotter.NewLinePoints(l.xy)
-		if err != nil {
+		if err := addModelLine(p, st, l.label, l.xy); err != nil {
 			return nil, err
 		}
-		ln.LineStyle = st.line(vg.Points(1.8))
-		pts.GlyphStyle = st.glyph()
-		p.Add(ln, pts)
-		p.Legend.Add(l.label, ln, pts)
 		series = append(series, l.label)
 	}
 	p.Legend.Add("ideal: linear", ideal)

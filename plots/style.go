@@ -189,3 +189,30 @@ func tickLabel(v float64) string {
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 3, 64), 64)
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
+
+// addBand shades a model's fastest-to-slowest band: the polygon of its
+// points there and back, in the model's colour.
+func addBand(p *plot.Plot, st Style, band plotter.XYs) error {
+	poly, err := plotter.NewPolygon(band)
+	if err != nil {
+		return err
+	}
+	poly.Color = st.fill(0x38)
+	poly.LineStyle.Width = 0
+	p.Add(poly)
+	return nil
+}
+
+// addModelLine draws a model's measured line with its glyphs and names it
+// in the legend.
+func addModelLine(p *plot.Plot, st Style, label string, xy plotter.XYs) error {
+	ln, pts, err := plotter.NewLinePoints(xy)
+	if err != nil {
+		return err
+	}
+	ln.LineStyle = st.line(vg.Points(1.8))
+	pts.GlyphStyle = st.glyph()
+	p.Add(ln, pts)
+	p.Legend.Add(label, ln, pts)
+	return nil
+}

@@ -100,13 +100,9 @@ func TimingFigure(rs *lib.ResultSet) (*Figure, error) {
 			}
 		}
 		if len(g.ms) > 1 {
-			poly, err := plotter.NewPolygon(band)
-			if err != nil {
+			if err := addBand(p, st, band); err != nil {
 				return nil, err
 			}
-			poly.Color = st.fill(0x38)
-			poly.LineStyle.Width = 0
-			p.Add(poly)
 			hasBand = true
 		}
 		if ideal := idealCurve(g); len(ideal) > 0 {
@@ -123,14 +119,9 @@ func TimingFigure(rs *lib.ResultSet) (*Figure, error) {
 			p.Add(l)
 			hasIdeal = true
 		}
-		l, pts, err := plotter.NewLinePoints(med)
-		if err != nil {
+		if err := addModelLine(p, st, g.label, med); err != nil {
 			return nil, err
 		}
-		l.LineStyle = st.line(vg.Points(1.8))
-		pts.GlyphStyle = st.glyph()
-		p.Add(l, pts)
-		p.Legend.Add(g.label, l, pts)
 		series = append(series, g.label)
 	}
 	if hasIdeal {
