@@ -26,6 +26,28 @@ func gonb(t *testing.T) KernelOptions {
 	return opt
 }
 
+// startKernel starts GoNB in a scratch folder.
+func startKernel(t *testing.T) *Kernel {
+	t.Helper()
+	opt := gonb(t)
+	opt.Dir = t.TempDir()
+	k, err := StartKernel(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+// closeAndCheckGone closes the kernel and checks that its process, pid,
+// is gone.
+func closeAndCheckGone(t *testing.T, k *Kernel, pid int) {
+	t.Helper()
+	k.Close()
+	if !gone(pid) {
+		t.Errorf("kernel %d still running after Close", pid)
+	}
+}
+
 // gone reports whether no process with this pid exists any more.
 func gone(pid int) bool {
 	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
@@ -82,15 +104,10 @@ func TestRunNotebookStopsAtTheFailingCell(t *testing.T) {
 }
 
 func TestTimeoutInterruptsTheCell(t *testing.T) {
-	opt := gonb(t)
-	opt.Dir = t.TempDir()
-	k, err := StartKernel(context.Background(), opt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := startKernel(t)
 	pid := k.Pid()
 	start := time.Now()
-	_, err = k.Execute(context.Background(), "%%\ntime.Sleep(time.Hour)", 5*time.Second)
+	_, err := k.Execute(context.Background(), "%%\ntime.Sleep(time.Hour)", 5*time.Second)
 	if !errors.Is(err, ErrTimeout) || time.Since(start) > time.Minute {
 		t.Errorf("err = %v after %v, want ErrTimeout", err, time.Since(start))
 	}
@@ -99,47 +116,28 @@ func TestTimeoutInterruptsTheCell(t *testing.T) {
 	if err != nil || len(ex.Outputs) == 0 || ex.Outputs[0].Text != "42" {
 		t.Errorf("after the interrupt: %+v, %v", ex, err)
 	}
-	k.Close()
-	if !gone(pid) {
-		t.Errorf("kernel %d still running after Close", pid)
-	}
+	closeAndCheckGone(t, k, pid)
 }
 
 func TestKernelDeathIsReported(t *testing.T) {
-	opt := gonb(t)
-	opt.Dir = t.TempDir()
-	k, err := StartKernel(context.Background(), opt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := startKernel(t)
 	defer k.Close()
 	pid := k.Pid()
-	_, err = k.Execute(context.Background(), "!kill -9 $PPID", time.Minute)
+	_, err := k.Execute(context.Background(), "!kill -9 $PPID", time.Minute)
 	if !errors.Is(err, ErrKernelDied) {
 		t.Errorf("err = %v, want ErrKernelDied", err)
 	}
-	k.Close()
-	if !gone(pid) {
-		t.Errorf("kernel %d still there", pid)
-	}
+	closeAndCheckGone(t, k, pid)
 }
 
 func TestCancelStopsTheCellAndTheKernel(t *testing.T) {
-	opt := gonb(t)
-	opt.Dir = t.TempDir()
-	k, err := StartKernel(context.Background(), opt)
-	if err != nil {
-		t.Fatal(err)
-	}
+	k := startKernel(t)
 	pid := k.Pid()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	_, err = k.Execute(ctx, "%%\ntime.Sleep(time.Hour)", 0)
+	_, err := k.Execute(ctx, "%%\ntime.Sleep(time.Hour)", 0)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("err = %v, want the context's error", err)
 	}
-	k.Close()
-	if !gone(pid) {
-		t.Errorf("kernel %d still running", pid)
-	}
+	closeAndCheckGone(t, k, pid)
 }
