@@ -2,7 +2,8 @@ package lib
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -85,10 +86,5 @@ func KnownModels() []string {
 	names := append([]string{}, ModelNames...)
 	externalsMu.RLock()
 	defer externalsMu.RUnlock()
-	var ext []string
-	for n := range externals {
-		ext = append(ext, n)
-	}
-	sort.Strings(ext)
-	return append(names, ext...)
+	return append(names, slices.Sorted(maps.Keys(externals))...)
 }

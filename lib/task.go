@@ -4,7 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"sync"
 )
 
@@ -49,12 +50,7 @@ func RegisterKind(name string, fn func(ctx context.Context, t *Thread, arg json.
 func Kinds() []string {
 	kindsMu.RLock()
 	defer kindsMu.RUnlock()
-	names := make([]string, 0, len(kinds))
-	for n := range kinds {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(kinds))
 }
 
 // call runs the task in this process.

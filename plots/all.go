@@ -3,7 +3,8 @@ package plots
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/gomeasure/concurrency/lib"
 )
@@ -107,11 +108,7 @@ func Draw(rs *lib.ResultSet, kind string) (*Figure, error) {
 // result set that cannot be drawn does not stop the others: All returns
 // the figures it could draw and an error naming every one it could not.
 func All(sets map[string]*lib.ResultSet) (map[string]*Figure, error) {
-	exps := make([]string, 0, len(sets))
-	for e := range sets {
-		exps = append(exps, e)
-	}
-	sort.Strings(exps)
+	exps := slices.Sorted(maps.Keys(sets))
 	figs := map[string]*Figure{}
 	var errs []error
 	for _, e := range exps {

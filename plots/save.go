@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot/vg"
@@ -91,11 +92,7 @@ func Save(d Drawable, path string) error {
 // WriteAll saves every figure as dir/NAME.svg and dir/NAME.png and returns
 // the paths written, sorted. It stops at the first error.
 func WriteAll(figs map[string]*Figure, dir string) ([]string, error) {
-	names := make([]string, 0, len(figs))
-	for name := range figs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(figs))
 	var written []string
 	for _, name := range names {
 		if figs[name] == nil {

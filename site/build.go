@@ -7,9 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 )
@@ -269,11 +270,7 @@ func writeSite(ctx context.Context, out string, files map[string][]byte) (err er
 			os.RemoveAll(tmp)
 		}
 	}()
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(files))
 	for _, name := range names {
 		if err := ctx.Err(); err != nil {
 			return err

@@ -6,9 +6,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -294,11 +295,7 @@ func summarizeErrors(rs *lib.ResultSet, stderr io.Writer) error {
 			counts[s]++
 		}
 	}
-	msgs := make([]string, 0, len(counts))
-	for s := range counts {
-		msgs = append(msgs, s)
-	}
-	sort.Strings(msgs)
+	msgs := slices.Sorted(maps.Keys(counts))
 	fmt.Fprintf(stderr, "bench: %d tasks failed (in the median runs); distinct errors:\n", rs.Errors())
 	for _, s := range msgs {
 		fmt.Fprintf(stderr, "  %s\n", s)
