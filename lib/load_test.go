@@ -4,11 +4,16 @@ import (
 	"context"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/internal/testenv"
 )
 
 // TestLoad10kConcurrentRequests: ten thousand requests in flight at once,
 // one goroutine each, against the flag server in its own process: none may
-// fail, and neither process may use more than 512 MiB at its peak.
+// fail, and neither process may use more than 512 MiB at its peak. Under
+// -race the requests are still checked but memory is only logged: the race
+// detector's shadow memory made the client peak at 1.6 GiB on CI, a cost
+// of the detector, not of the code.
 func TestLoad10kConcurrentRequests(t *testing.T) {
 	if testing.Short() {
 		t.Skip("10,000 connections")
@@ -40,9 +45,12 @@ func TestLoad10kConcurrentRequests(t *testing.T) {
 		who  string
 		peak int64
 	}{{"client (this process)", clientPeak}, {"server process", serverPeak}} {
-		if p.peak > limit {
+		if p.peak > limit && !testenv.Race {
 			t.Errorf("%s peaked at %d MiB, limit %d MiB", p.who, p.peak>>20, limit>>20)
 		}
+	}
+	if testenv.Race {
+		t.Logf("race build: peak memory logged, not held to %d MiB", limit>>20)
 	}
 	t.Logf("%d concurrent requests in %v, %d errors; peak RSS: client %d MiB, server %d MiB",
 		n, rep.Wall().Round(time.Millisecond), rep.Errors(), clientPeak>>20, serverPeak>>20)
