@@ -157,13 +157,15 @@ func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
 				if c.ExecutionCount != nil {
 					prompt = fmt.Sprint(*c.ExecutionCount)
 				}
-				fmt.Fprintf(&body, "<div class=\"cell-input\">\n<div class=\"cell-bar\"><span class=\"prompt\" title=\"execution count\">In [%s]:</span>"+
+				input := fmt.Sprintf("<div class=\"cell-input\">\n<div class=\"cell-bar\"><span class=\"prompt\" title=\"execution count\">In [%s]:</span>"+
 					"<button class=\"copy\" type=\"button\" aria-label=\"Copy this code\">Copy</button></div>\n%s</div>\n",
 					html.EscapeString(prompt), code)
+				body.WriteString(fold(input, "Show code", tags["hide-input"] || tags["hide-cell"]))
 				sections.add(c.Source)
 			}
 			if outs != "" {
-				fmt.Fprintf(&body, "<div class=\"cell-outputs\">\n%s</div>\n", outs)
+				outs = fmt.Sprintf("<div class=\"cell-outputs\">\n%s</div>\n", outs)
+				body.WriteString(fold(outs, "Show output", tags["hide-output"] || tags["hide-cell"]))
 			}
 			body.WriteString("</div>\n")
 		}
@@ -179,6 +181,16 @@ func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
 	ch.Search = sections.done()
 	ch.Env = notebookEnv(ch.Notebook)
 	return nil
+}
+
+// fold puts a part of a cell behind a <details> toggle when hide is set
+// (the tags "hide-input", "hide-output" and "hide-cell", as in Jupyter
+// Book): still on the page and searchable, just not in the reader's way.
+func fold(part, summary string, hide bool) string {
+	if !hide {
+		return part
+	}
+	return fmt.Sprintf("<details class=\"fold\"><summary>%s</summary>\n%s</details>\n", summary, part)
 }
 
 // titleFromFile makes a title of a file name: "03-io-bound.ipynb" → "03 io bound".

@@ -18,7 +18,8 @@
 // the site's own scripts and stylesheets, as a second line of defence.
 //
 // Jupyter cell tags are honoured: "remove-cell", "remove-input" and
-// "remove-output" hide parts of a cell, as in Jupyter Book, and "headline"
+// "remove-output" leave parts of a cell out, "hide-input", "hide-output"
+// and "hide-cell" fold them behind a toggle, as in Jupyter Book; "headline"
 // marks the cell whose first figure the index page shows (without one, the
 // first figure of chapter 3, then 4, then any).
 //

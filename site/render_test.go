@@ -54,6 +54,8 @@ func TestRenderFixture(t *testing.T) {
 			[]string{`<div class="output output-markdown"><p>Markdown output with <strong>bold</strong>`}, nil},
 		{"error: name, value and traceback without ANSI", "02-measuring.html",
 			[]string{`<p class="error-title">panic: boom</p><pre>panic: boom` + "\n\ngoroutine 1 [running]:"}, []string{"\x1b["}},
+		{"cell tags: hide-output folds the output behind a toggle", "01-intro.html",
+			[]string{"<details class=\"fold\"><summary>Show output</summary>\n<div class=\"cell-outputs\">\n<pre class=\"output output-stream stdout\">\t- Added replace rule"}, nil},
 		{"cell tags: remove-input and remove-cell", "03-parallel.html",
 			[]string{"<pre class=\"output output-stream stdout\">2\n</pre>"}, []string{"runtime.NumCPU", "secret setup", "hidden output"}},
 		{"sidebar: chapters and this page's TOC", "01-intro.html",
