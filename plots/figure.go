@@ -160,8 +160,11 @@ func drawLegendOutside(p *plot.Plot, c draw.Canvas) {
 	}
 	legend.Top, legend.Left = true, true
 	legend.XOffs, legend.YOffs = 0, 0
-	gap := vg.Points(10)
+	// The legend's measured width ends flush with its last glyph: a margin
+	// keeps the longest label off the image's edge.
+	gap, margin := vg.Points(10), vg.Points(8)
 	w := legend.Rectangle(c).Size().X + vg.Points(4)
+	c.Max.X -= margin
 	plotC := draw.Crop(c, 0, -(w + gap), 0, 0)
 	p.Draw(plotC)
 	// Top of the legend level with the top of the data area.
