@@ -129,7 +129,7 @@ func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
 				case h != nil:
 					sections.add(h.Text)
 				case blk.Paragraph && ch.Summary == "":
-					ch.Summary = blk.Text
+					ch.Summary = blk.Summary
 					sections.add(blk.Text)
 				default:
 					sections.add(blk.Text)

@@ -222,6 +222,9 @@ type textBlock struct {
 	Heading   *heading
 	Paragraph bool
 	Text      string
+	// Summary is a paragraph's text without a bold run-in label such as
+	// "**The question.**": what the index page shows of a chapter.
+	Summary string
 }
 
 // renderMarkdown parses and renders one markdown source with the page's
@@ -245,6 +248,12 @@ func renderMarkdown(md goldmark.Markdown, ids *pageIDs, src string) (*markdownCe
 			blk.Heading = &cell.Headings[len(cell.Headings)-1]
 		case *ast.Paragraph:
 			blk.Paragraph = true
+			blk.Summary = blk.Text
+			if e, ok := t.FirstChild().(*ast.Emphasis); ok && e.Level == 2 {
+				if label := plainText(e, source); strings.HasSuffix(label, ".") || strings.HasSuffix(label, ":") {
+					blk.Summary = strings.TrimSpace(strings.TrimPrefix(blk.Text, label))
+				}
+			}
 		}
 		cell.Blocks = append(cell.Blocks, blk)
 	}

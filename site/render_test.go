@@ -213,3 +213,22 @@ func TestShorten(t *testing.T) {
 		t.Errorf("shorten(short) = %q", got)
 	}
 }
+
+func TestSummaryDropsRunInLabel(t *testing.T) {
+	md := newMarkdown(nil)
+	for _, tt := range []struct{ in, want string }{
+		{"**The question.** Why wait?", "Why wait?"},
+		{"**Note:** two cores here.", "two cores here."},
+		{"**Bold** words that open a sentence stay.", "Bold words that open a sentence stay."},
+		{"*The question.* Emphasis is not a label.", "The question. Emphasis is not a label."},
+		{"Plain text.", "Plain text."},
+	} {
+		mc, err := renderMarkdown(md, newPageIDs(), tt.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mc.Blocks[0].Summary; got != tt.want {
+			t.Errorf("summary of %q = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
