@@ -52,8 +52,41 @@ func TestChapters(t *testing.T) {
 			if strings.Contains(c.Source, "show.Figure(") && !hasImage(c) && !skipped(c) {
 				t.Errorf("%s cell %d shows a figure but produced no image; its outputs: %s", p, i+1, outputsText(c))
 			}
+			// Each call of a show function leaves its output, or one was
+			// lost on the way to the notebook.
+			for _, k := range displayKinds {
+				calls, shown := 0, outputsWith(c, k.mime)
+				for _, f := range k.funcs {
+					calls += strings.Count(c.Source, "show."+f+"(")
+				}
+				if shown < calls && !skipped(c) {
+					t.Errorf("%s cell %d makes %d %s displays but has %d: %s", p, i+1, calls, k.mime, shown, outputsText(c))
+				}
+			}
 		}
 	}
+}
+
+// displayKinds: which show functions display which kind of output.
+var displayKinds = []struct {
+	mime  string
+	funcs []string
+}{
+	{"image/svg+xml", []string{"Figure"}},
+	{"image/png", []string{"FigurePNG"}},
+	{"text/html", []string{"Stats", "Runs", "Table", "HTML"}},
+	{"text/markdown", []string{"Markdown"}},
+}
+
+// outputsWith counts a cell's outputs that carry data of the given type.
+func outputsWith(c *nbformat.Cell, mime string) int {
+	n := 0
+	for _, o := range c.Outputs {
+		if _, ok := o.Data[mime]; ok {
+			n++
+		}
+	}
+	return n
 }
 
 func hasImage(c *nbformat.Cell) bool {

@@ -34,16 +34,28 @@ var Out io.Writer = os.Stdout
 // outside a GoNB kernel, and inside one they need its pipes.
 var (
 	inNotebook      = func() bool { return gonbui.IsNotebook }
-	displayHTML     = gonbui.DisplayHTML
-	displayMarkdown = gonbui.DisplayMarkdown
-	displayPNG      = gonbui.DisplayPNG
+	displayHTML     = synced(gonbui.DisplayHTML)
+	displayMarkdown = synced(gonbui.DisplayMarkdown)
+	displayPNG      = synced(gonbui.DisplayPNG)
 	displaySVG      = func(svg, alt string) {
 		gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
 			protocol.MIMEImageSVG:  svg,
 			protocol.MIMETextPlain: alt,
 		}})
+		gonbui.Sync()
 	}
 )
+
+// synced returns display followed by gonbui.Sync, which waits until GoNB
+// has taken everything sent down its pipe. Without it, output sent just
+// before a cell's program exits can be dropped: two cells of chapter 4
+// once saved a figure without the table under it, or nothing at all.
+func synced[T any](display func(T)) func(T) {
+	return func(v T) {
+		display(v)
+		gonbui.Sync()
+	}
+}
 
 // Figure displays a figure as SVG. It takes a plot or a plots.Figure and an
 // optional error, so a figure function's results can be passed straight
