@@ -66,6 +66,27 @@ func (e Experiment) Quick() Experiment {
 	return q
 }
 
+// QuickChanges says in words what Quick changes about e — "server delay
+// 5ms instead of 200ms, 3 runs instead of 5" — so a quick run's numbers
+// are never read as the full experiment's. Empty if Quick changes nothing.
+func (e Experiment) QuickChanges() string {
+	q := e.Quick()
+	var parts []string
+	if q.Delay != e.Delay {
+		parts = append(parts, fmt.Sprintf("server delay %v instead of %v", q.Delay, e.Delay))
+	}
+	if q.Jitter != e.Jitter {
+		parts = append(parts, fmt.Sprintf("jitter %v instead of %v", q.Jitter, e.Jitter))
+	}
+	if q.Size != e.Size {
+		parts = append(parts, fmt.Sprintf("size %d instead of %d", q.Size, e.Size))
+	}
+	if q.Repeat != e.Repeat {
+		parts = append(parts, fmt.Sprintf("%d runs instead of %d", q.Repeat, e.Repeat))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // String describes the experiment in one line.
 func (e Experiment) String() string {
 	var b strings.Builder

@@ -99,6 +99,22 @@ func TestExperimentValidate(t *testing.T) {
 	}
 }
 
+func TestQuickChanges(t *testing.T) {
+	for _, tt := range []struct {
+		e    Experiment
+		want string
+	}{
+		{Experiment{Workload: "io", Delay: 200 * time.Millisecond, Repeat: 5, QuickScale: 40}, "server delay 5ms instead of 200ms, 3 runs instead of 5"},
+		{Experiment{Workload: "io", Delay: 100 * time.Millisecond, Jitter: 50 * time.Millisecond, Repeat: 3, QuickScale: 2}, "server delay 50ms instead of 100ms, jitter 25ms instead of 50ms"},
+		{Experiment{Workload: "cpu", Size: 1024, Repeat: 5, QuickScale: 4}, "size 256 instead of 1024, 3 runs instead of 5"},
+		{Experiment{Workload: "cpu", Size: 1024, Repeat: 3, QuickScale: 1}, ""},
+	} {
+		if got := tt.e.QuickChanges(); got != tt.want {
+			t.Errorf("QuickChanges(%v) = %q, want %q", tt.e, got, tt.want)
+		}
+	}
+}
+
 func TestExperimentRunMeasuresEveryConfiguration(t *testing.T) {
 	e := Experiment{Name: "tiny", Workload: "io", Kernel: "flags", Models: []string{"sequential", "pool:4"},
 		Sizes: []int{3, 6}, Delay: time.Millisecond, Repeat: 3, Timeline: true}

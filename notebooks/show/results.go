@@ -20,12 +20,13 @@ import (
 // (the Python comparison without python3): it says what to install and
 // returns nil.
 func Experiment(name string, full bool) *lib.ResultSet {
-	e, err := lib.LookupExperiment(name)
+	def, err := lib.LookupExperiment(name)
 	if err != nil {
 		panic(err)
 	}
+	e := def
 	if !full {
-		e = e.Quick()
+		e = def.Quick()
 	}
 	start := time.Now()
 	rs, err := e.Run(context.Background(), lib.RunOptions{})
@@ -36,9 +37,12 @@ func Experiment(name string, full bool) *lib.ResultSet {
 	if err != nil {
 		panic(fmt.Errorf("experiment %s: %w", name, err))
 	}
-	mode := "quick"
-	if full {
-		mode = "full"
+	mode := "full mode"
+	if !full {
+		mode = "quick mode"
+		if c := def.QuickChanges(); c != "" {
+			mode += ": " + c
+		}
 	}
 	// Saved where `go run . plots --from` and chapter 8 read results.
 	path := lib.ResultsFile(lib.ResultsDir(), name)
@@ -46,7 +50,7 @@ func Experiment(name string, full bool) *lib.ResultSet {
 		panic(fmt.Errorf("experiment %s: %w", name, err))
 	}
 	n := len(rs.Results) + len(rs.Memory)
-	Markdown(fmt.Sprintf("*%s: %d configurations measured in %s (%s mode), saved to `results/%s.json`*", e.Name, n, time.Since(start).Round(10*time.Millisecond), mode, name))
+	Markdown(fmt.Sprintf("*%s: %d configurations measured in %s (%s), saved to `results/%s.json`*", e.Name, n, time.Since(start).Round(10*time.Millisecond), mode, name))
 	if errs := rs.Errors(); errs > 0 {
 		Error(fmt.Errorf("experiment %s: %d tasks failed in the median runs", name, errs))
 	}
