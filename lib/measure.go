@@ -271,7 +271,7 @@ func (e Experiment) Run(ctx context.Context, opt RunOptions) (*ResultSet, error)
 func (e Experiment) measure(ctx context.Context, c config, base, dir string, tick func()) (Measurement, error) {
 	m := Measurement{
 		Workload: e.Workload, Kernel: e.Kernel, Model: c.model.Name, Tasks: c.tasks,
-		Workers: c.workers, GOMAXPROCS: runtime.GOMAXPROCS(0), DelayS: e.Delay.Seconds(),
+		Workers: c.workers, GOMAXPROCS: runtime.GOMAXPROCS(0), DelayS: e.Delay.Seconds(), Size: e.kernelSize(),
 	}
 	switch {
 	case c.model.Name == "sequential" || measuredOnce(c.model.Name) && isExternal(c.model.Name):
@@ -343,19 +343,24 @@ func (e Experiment) tasks(c *http.Client, base, dir string, n int) ([]Task, erro
 	case "post":
 		return PostTasks(c, base, n), nil
 	case "sumsquares":
-		size := e.Size
-		if size <= 0 {
-			size = SumSquaresBase
-		}
-		return SumSquaresTasks(n, int64(size)), nil
+		return SumSquaresTasks(n, int64(e.kernelSize())), nil
 	case "primes":
 		return PrimeTasks(n), nil
 	case "blur":
-		size := e.Size
-		if size <= 0 {
-			size = 1024
-		}
-		return BlurTasks(n, size), nil
+		return BlurTasks(n, e.kernelSize()), nil
 	}
 	return nil, errors.New("unknown kernel " + strconv.Quote(e.Kernel))
+}
+
+// kernelSize is the size a CPU kernel runs at — Size, or the kernel's
+// default when Size is 0 — and 0 for kernels without one.
+func (e Experiment) kernelSize() int {
+	defaults := map[string]int{"sumsquares": SumSquaresBase, "blur": 1024}
+	if _, sized := defaults[e.Kernel]; !sized {
+		return 0
+	}
+	if e.Size > 0 {
+		return e.Size
+	}
+	return defaults[e.Kernel]
 }

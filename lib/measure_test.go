@@ -66,6 +66,35 @@ func TestExperimentGrid(t *testing.T) {
 	}
 }
 
+func TestMeasurementRecordsKernelSize(t *testing.T) {
+	for _, tt := range []struct {
+		kernel string
+		size   int
+		want   int
+	}{
+		{"sumsquares", 1000, 1000},
+		{"sumsquares", 0, SumSquaresBase},
+		{"blur", 32, 32},
+		{"primes", 0, 0},
+	} {
+		e := Experiment{Name: "x", Workload: "cpu", Kernel: tt.kernel, Size: tt.size, Repeat: 1,
+			Models: []string{"sequential"}, Sizes: []int{1}}
+		if tt.size == 0 && tt.kernel == "sumsquares" {
+			if got := e.kernelSize(); got != tt.want {
+				t.Errorf("%s with no size: kernel size %d, want %d", tt.kernel, got, tt.want)
+			}
+			continue // the seeds' n takes a while; the default is what matters
+		}
+		rs, err := e.Run(context.Background(), RunOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rs.Results[0].Size; got != tt.want {
+			t.Errorf("%s size %d: measurement records size %d, want %d", tt.kernel, tt.size, got, tt.want)
+		}
+	}
+}
+
 func TestExperimentValidate(t *testing.T) {
 	good := Experiment{Name: "x", Workload: "io", Kernel: "slow", Models: []string{"pool"}, Sizes: []int{1}, Repeat: 1}
 	if err := good.Validate(); err != nil {

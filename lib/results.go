@@ -29,19 +29,22 @@ type ResultSet struct {
 
 // Measurement is one configuration measured Repeat times.
 type Measurement struct {
-	Workload   string    `json:"workload"`         // "io" or "cpu"
-	Kernel     string    `json:"kernel,omitempty"` // "flags", "slow", "post", "sumsquares", "primes", "blur"
-	Model      string    `json:"model"`
-	Tasks      int       `json:"tasks"`
-	Workers    int       `json:"workers"`
-	GOMAXPROCS int       `json:"gomaxprocs"`
-	DelayS     float64   `json:"delay_s,omitempty"` // server delay of an I/O workload
-	RunsS      []float64 `json:"runs_s"`            // wall time of every measured run
-	MinS       float64   `json:"min_s"`
-	MedianS    float64   `json:"median_s"`
-	MeanS      float64   `json:"mean_s"`
-	MaxS       float64   `json:"max_s"`
-	StdDevS    float64   `json:"stddev_s"`
+	Workload   string  `json:"workload"`         // "io" or "cpu"
+	Kernel     string  `json:"kernel,omitempty"` // "flags", "slow", "post", "sumsquares", "primes", "blur"
+	Model      string  `json:"model"`
+	Tasks      int     `json:"tasks"`
+	Workers    int     `json:"workers"`
+	GOMAXPROCS int     `json:"gomaxprocs"`
+	DelayS     float64 `json:"delay_s,omitempty"` // server delay of an I/O workload
+	// Size is a CPU kernel's size: the base n of the sums of squares
+	// (task i sums i*i below Size+i), the width of the blurred images.
+	Size    int       `json:"size,omitempty"`
+	RunsS   []float64 `json:"runs_s"` // wall time of every measured run
+	MinS    float64   `json:"min_s"`
+	MedianS float64   `json:"median_s"`
+	MeanS   float64   `json:"mean_s"`
+	MaxS    float64   `json:"max_s"`
+	StdDevS float64   `json:"stddev_s"`
 	// Errors counts failed tasks in the median run; ErrorSamples holds up to
 	// five distinct messages from all runs.
 	Errors       int      `json:"errors"`
