@@ -290,3 +290,27 @@ func TestAllKeepsGoing(t *testing.T) {
 		t.Errorf("got %d figures, want the 7 others", len(figs))
 	}
 }
+
+func TestSpeedupTitleGivesTaskSize(t *testing.T) {
+	for _, tt := range []struct {
+		sizes []int
+		want  string
+	}{
+		{[]int{5_000_000}, "N = 20 tasks of n = 5,000,000"},
+		{[]int{500}, "N = 20 tasks of n = 500"},
+		{[]int{0}, "N = 20 tasks ·"},
+		{[]int{1000, 2000}, "N = 20 tasks ·"}, // sizes differ: none named
+	} {
+		rs := speedupFixture()
+		for i := range rs.Results {
+			rs.Results[i].Size = tt.sizes[i%len(tt.sizes)]
+		}
+		f, err := SpeedupFigure(rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if texts := drawnText(t, f); !containsText(texts, tt.want) {
+			t.Errorf("sizes %v: title lacks %q: %q", tt.sizes, tt.want, texts)
+		}
+	}
+}

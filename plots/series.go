@@ -35,6 +35,31 @@ func distinct(ms []lib.Measurement, f func(lib.Measurement) int) int {
 	return len(seen)
 }
 
+// taskSize says how big each CPU task was — "n = 500,000" for the sums of
+// squares, "256 px images" for the blur — when every measurement of ms
+// shares one recorded size; "" otherwise.
+func taskSize(ms []lib.Measurement) string {
+	if len(ms) == 0 || ms[0].Size <= 0 || distinct(ms, func(m lib.Measurement) int { return m.Size }) != 1 {
+		return ""
+	}
+	switch ms[0].Kernel {
+	case "sumsquares":
+		return "n = " + thousands(ms[0].Size)
+	case "blur":
+		return strconv.Itoa(ms[0].Size) + " px images"
+	}
+	return ""
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 func gomaxprocs(m lib.Measurement) int { return m.GOMAXPROCS }
 func workers(m lib.Measurement) int    { return m.Workers }
 

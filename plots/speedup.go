@@ -137,6 +137,9 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 		}
 	}
 	details := []string{fmt.Sprintf("N = %s tasks", intList(sizes(rs.Results)))}
+	if s := taskSize(rs.Results); s != "" {
+		details[0] += " of " + s
+	}
 	for _, python := range []bool{false, true} {
 		var bs []float64
 		for k, b := range base {
