@@ -65,7 +65,7 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 		fmt.Fprintf(stdout, "notebooks: %s done in %.1f s\n", rel, time.Since(t).Seconds())
 	}
-	fmt.Fprintf(stdout, "notebooks: %d notebooks in %.0f s\n", len(paths), time.Since(start).Seconds())
+	fmt.Fprintf(stdout, "notebooks: %s in %.0f s\n", plural(len(paths), "notebook"), time.Since(start).Seconds())
 	return nil
 }
 
