@@ -50,7 +50,11 @@ func Experiment(name string, full bool) *lib.ResultSet {
 		panic(fmt.Errorf("experiment %s: %w", name, err))
 	}
 	n := len(rs.Results) + len(rs.Memory)
-	Markdown(fmt.Sprintf("*%s: %d configurations measured in %s (%s), saved to `results/%s.json`*", e.Name, n, time.Since(start).Round(10*time.Millisecond), mode, name))
+	configs := "configurations"
+	if n == 1 {
+		configs = "configuration"
+	}
+	Markdown(fmt.Sprintf("*%s: %d %s measured in %s (%s), saved to `results/%s.json`*", e.Name, n, configs, time.Since(start).Round(10*time.Millisecond), mode, name))
 	if errs := rs.Errors(); errs > 0 {
 		Error(fmt.Errorf("experiment %s: %d tasks failed in the median runs", name, errs))
 	}
