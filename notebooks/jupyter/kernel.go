@@ -178,12 +178,46 @@ func dialRetry(ctx context.Context, s zmq4.Socket, addr string, died <-chan stru
 // not be listening yet when ours connect, and a request sent too early is
 // lost, so it is sent again every two seconds.
 func (k *Kernel) handshake(ctx context.Context) error {
-	deadline := time.After(90 * time.Second)
+	err := k.askKernelInfo(ctx, 90*time.Second, 2*time.Second, "the kernel did not answer kernel_info_request",
+		func(m *Message, iopub bool, _ string) bool { return !iopub && m.Header.MsgType == "kernel_info_reply" })
+	if err != nil {
+		return err
+	}
+	return k.waitIOPub(ctx)
+}
+
+// waitIOPub makes sure iopub messages flow before the first execution,
+// so no output of the first cell is lost: it asks for kernel_info again
+// and waits for the status messages iopub publishes about it.
+func (k *Kernel) waitIOPub(ctx context.Context) error {
+	var answered string
+	err := k.askKernelInfo(ctx, 30*time.Second, 500*time.Millisecond, "no messages from the kernel's iopub socket",
+		func(m *Message, iopub bool, reqID string) bool {
+			if iopub && m.ParentHeader.MsgID == reqID {
+				answered = reqID
+				return true
+			}
+			return false
+		})
+	if err == nil {
+		k.drain(answered)
+	}
+	return err
+}
+
+// askKernelInfo sends kernel_info_request every `every` until isAnswer
+// accepts a message read from shell or iopub (the others are dropped), or
+// limit passes (an error starting with silence), ctx ends or the kernel
+// exits.
+func (k *Kernel) askKernelInfo(ctx context.Context, limit, every time.Duration, silence string,
+	isAnswer func(m *Message, iopub bool, reqID string) bool) error {
+	deadline := time.After(limit)
 	for {
-		if _, err := k.request(k.shell, "kernel_info_request", map[string]any{}); err != nil {
+		req, err := k.request(k.shell, "kernel_info_request", map[string]any{})
+		if err != nil {
 			return err
 		}
-		retry := time.After(2 * time.Second)
+		retry := time.After(every)
 	wait:
 		for {
 			select {
@@ -192,45 +226,16 @@ func (k *Kernel) handshake(ctx context.Context) error {
 			case <-k.died:
 				return fmt.Errorf("the kernel exited at start: %v%s", k.exitErr, k.log.suffix())
 			case <-deadline:
-				return fmt.Errorf("the kernel did not answer kernel_info_request in 90 s%s", k.log.suffix())
+				return fmt.Errorf("%s in %v%s", silence, limit, k.log.suffix())
 			case m := <-k.shellCh:
-				if m.Header.MsgType == "kernel_info_reply" {
-					return k.waitIOPub(ctx)
-				}
-			case <-retry:
-				break wait
-			}
-		}
-	}
-}
-
-// waitIOPub makes sure iopub messages flow before the first execution,
-// so no output of the first cell is lost: it asks for kernel_info again
-// and waits for the status messages iopub publishes about it.
-func (k *Kernel) waitIOPub(ctx context.Context) error {
-	deadline := time.After(30 * time.Second)
-	for {
-		req, err := k.request(k.shell, "kernel_info_request", map[string]any{})
-		if err != nil {
-			return err
-		}
-		tick := time.After(500 * time.Millisecond)
-	wait:
-		for {
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-k.died:
-				return fmt.Errorf("the kernel exited: %v%s", k.exitErr, k.log.suffix())
-			case <-deadline:
-				return errors.New("no messages from the kernel's iopub socket in 30 s")
-			case m := <-k.iopubCh:
-				if m.ParentHeader.MsgID == req.Header.MsgID {
-					k.drain(req.Header.MsgID)
+				if isAnswer(m, false, req.Header.MsgID) {
 					return nil
 				}
-			case <-k.shellCh:
-			case <-tick:
+			case m := <-k.iopubCh:
+				if isAnswer(m, true, req.Header.MsgID) {
+					return nil
+				}
+			case <-retry:
 				break wait
 			}
 		}
