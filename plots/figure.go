@@ -161,9 +161,10 @@ func drawLegendOutside(p *plot.Plot, c draw.Canvas) {
 	legend.Top, legend.Left = true, true
 	legend.XOffs, legend.YOffs = 0, 0
 	// The legend's measured width ends flush with its last glyph: a margin
-	// keeps the longest label off the image's edge.
-	gap, margin := vg.Points(10), vg.Points(8)
+	// keeps the longest label off the image's edge, also when a browser
+	// draws the SVG in a wider font than the one measured here.
 	w := legend.Rectangle(c).Size().X + vg.Points(4)
+	gap, margin := vg.Points(10), vg.Points(8)+w*fallbackSlack
 	c.Max.X -= margin
 	plotC := draw.Crop(c, 0, -(w + gap), 0, 0)
 	p.Draw(plotC)

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
 
@@ -312,5 +315,27 @@ func TestSpeedupTitleGivesTaskSize(t *testing.T) {
 		if texts := drawnText(t, f); !containsText(texts, tt.want) {
 			t.Errorf("sizes %v: title lacks %q: %q", tt.sizes, tt.want, texts)
 		}
+	}
+}
+
+func TestTitleDetailsWrapWithRoomForWiderFonts(t *testing.T) {
+	sty := text.Style{Font: font.From(boldFont, titleSize), Handler: plot.DefaultTextHandler}
+	short := wrapDetails([]string{"N = 20 tasks", "2 CPUs"})
+	if short != "N = 20 tasks · 2 CPUs" {
+		t.Errorf("short details = %q, want one line", short)
+	}
+	parts := []string{"N = 20 tasks of n = 5,000,000", "sequential 58.3 ms", "py-sequential 2.76 s", "3 runs per point", "2 CPUs", "go1.26.8"}
+	long := wrapDetails(parts)
+	lines := strings.Split(long, "\n")
+	if len(lines) < 2 {
+		t.Fatalf("long details not wrapped: %q", long)
+	}
+	for _, l := range lines {
+		if w := sty.Rectangle(l).Size().X; w > DefaultWidth*(1-fallbackSlack) {
+			t.Errorf("line %q is %v wide, more than the figure allows with room for a wider font", l, w)
+		}
+	}
+	if got := strings.ReplaceAll(long, "\n", " · "); got != strings.Join(parts, " · ") {
+		t.Errorf("wrapping lost or reordered details: %q", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -69,7 +70,34 @@ func headline(rs *lib.ResultSet, what string, details ...string) string {
 	if len(parts) == 0 {
 		return title
 	}
-	return title + "\n" + strings.Join(parts, " · ")
+	return title + "\n" + wrapDetails(parts)
+}
+
+// fallbackSlack is how much wider than Liberation Sans a browser's
+// substitute may draw the SVG's text when the reader has none of
+// Liberation Sans, Arial and Helvetica (DejaVu Sans, the usual Linux
+// fallback, is about 12% wider): titles and legends leave that much room.
+const fallbackSlack = 0.15
+
+// wrapDetails joins a title's details with " · " on as few lines as keep
+// each line, drawn in the title's font, narrow enough for the figure even
+// in a wider fallback font.
+func wrapDetails(parts []string) string {
+	sty := text.Style{Font: font.From(boldFont, titleSize), Handler: plot.DefaultTextHandler}
+	budget := DefaultWidth * (1 - fallbackSlack) * 0.95
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch try := line + " · " + p; {
+		case line == "":
+			line = p
+		case sty.Rectangle(try).Size().X > budget:
+			lines, line = append(lines, line), p
+		default:
+			line = try
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
 }
 
 // envLine describes the machine of a result set.
