@@ -355,12 +355,17 @@ func (e Experiment) tasks(c *http.Client, base, dir string, n int) ([]Task, erro
 // kernelSize is the size a CPU kernel runs at — Size, or the kernel's
 // default when Size is 0 — and 0 for kernels without one.
 func (e Experiment) kernelSize() int {
-	defaults := map[string]int{"sumsquares": SumSquaresBase, "blur": 1024}
-	if _, sized := defaults[e.Kernel]; !sized {
+	var def int
+	switch e.Kernel {
+	case "sumsquares":
+		def = SumSquaresBase
+	case "blur":
+		def = 1024
+	default:
 		return 0
 	}
 	if e.Size > 0 {
 		return e.Size
 	}
-	return defaults[e.Kernel]
+	return def
 }
