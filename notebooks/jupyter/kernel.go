@@ -178,7 +178,7 @@ func dialRetry(ctx context.Context, s zmq4.Socket, addr string, died <-chan stru
 // not be listening yet when ours connect, and a request sent too early is
 // lost, so it is sent again every two seconds.
 func (k *Kernel) handshake(ctx context.Context) error {
-	err := k.askKernelInfo(ctx, 90*time.Second, 2*time.Second, "the kernel did not answer kernel_info_request",
+	_, err := k.askKernelInfo(ctx, 90*time.Second, 2*time.Second, "the kernel did not answer kernel_info_request",
 		func(m *Message, iopub bool, _ string) bool { return !iopub && m.Header.MsgType == "kernel_info_reply" })
 	if err != nil {
 		return err
@@ -190,15 +190,8 @@ func (k *Kernel) handshake(ctx context.Context) error {
 // so no output of the first cell is lost: it asks for kernel_info again
 // and waits for the status messages iopub publishes about it.
 func (k *Kernel) waitIOPub(ctx context.Context) error {
-	var answered string
-	err := k.askKernelInfo(ctx, 30*time.Second, 500*time.Millisecond, "no messages from the kernel's iopub socket",
-		func(m *Message, iopub bool, reqID string) bool {
-			if iopub && m.ParentHeader.MsgID == reqID {
-				answered = reqID
-				return true
-			}
-			return false
-		})
+	answered, err := k.askKernelInfo(ctx, 30*time.Second, 500*time.Millisecond, "no messages from the kernel's iopub socket",
+		func(m *Message, iopub bool, reqID string) bool { return iopub && m.ParentHeader.MsgID == reqID })
 	if err == nil {
 		k.drain(answered)
 	}
@@ -206,34 +199,34 @@ func (k *Kernel) waitIOPub(ctx context.Context) error {
 }
 
 // askKernelInfo sends kernel_info_request every `every` until isAnswer
-// accepts a message read from shell or iopub (the others are dropped), or
-// limit passes (an error starting with silence), ctx ends or the kernel
-// exits.
+// accepts a message read from shell or iopub (the others are dropped), and
+// returns the id of the request answered; or until limit passes (an error
+// starting with silence), ctx ends or the kernel exits.
 func (k *Kernel) askKernelInfo(ctx context.Context, limit, every time.Duration, silence string,
-	isAnswer func(m *Message, iopub bool, reqID string) bool) error {
+	isAnswer func(m *Message, iopub bool, reqID string) bool) (string, error) {
 	deadline := time.After(limit)
 	for {
 		req, err := k.request(k.shell, "kernel_info_request", map[string]any{})
 		if err != nil {
-			return err
+			return "", err
 		}
 		retry := time.After(every)
 	wait:
 		for {
 			select {
 			case <-ctx.Done():
-				return ctx.Err()
+				return "", ctx.Err()
 			case <-k.died:
-				return fmt.Errorf("the kernel exited at start: %v%s", k.exitErr, k.log.suffix())
+				return "", fmt.Errorf("the kernel exited at start: %v%s", k.exitErr, k.log.suffix())
 			case <-deadline:
-				return fmt.Errorf("%s in %v%s", silence, limit, k.log.suffix())
+				return "", fmt.Errorf("%s in %v%s", silence, limit, k.log.suffix())
 			case m := <-k.shellCh:
 				if isAnswer(m, false, req.Header.MsgID) {
-					return nil
+					return req.Header.MsgID, nil
 				}
 			case m := <-k.iopubCh:
 				if isAnswer(m, true, req.Header.MsgID) {
-					return nil
+					return req.Header.MsgID, nil
 				}
 			case <-retry:
 				break wait
