@@ -2,7 +2,6 @@ package lib
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"hash/crc32"
 	"image"
@@ -32,16 +31,6 @@ type BlurResult struct {
 // ThumbnailSize is the longer side of the thumbnails, seed 001's
 // img.thumbnail((50, 50)) made a little larger to be visible.
 const ThumbnailSize = 128
-
-func init() {
-	RegisterKind("blur", func(ctx context.Context, t *Thread, raw json.RawMessage) (any, error) {
-		var a BlurArg
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, fmt.Errorf("blur arg: %w", err)
-		}
-		return BlurThumbnail(ctx, t, a)
-	})
-}
 
 // BlurTasks returns n tasks each blurring a different generated image of
 // the given width (height 3/4 of it) — seed 001's image example, with

@@ -1,9 +1,6 @@
 package lib
 
 import (
-	"context"
-	"encoding/json"
-	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
@@ -23,23 +20,6 @@ var Primes = []int64{
 	115280095190773,
 	115797848077099,
 	1099726899285419,
-}
-
-func init() {
-	RegisterKind("sumsquares", func(ctx context.Context, t *Thread, raw json.RawMessage) (any, error) {
-		var n int64
-		if err := json.Unmarshal(raw, &n); err != nil {
-			return nil, fmt.Errorf("sumsquares arg: %w", err)
-		}
-		return SumSquares(t, n), nil
-	})
-	RegisterKind("prime", func(ctx context.Context, t *Thread, raw json.RawMessage) (any, error) {
-		var n int64
-		if err := json.Unmarshal(raw, &n); err != nil {
-			return nil, fmt.Errorf("prime arg: %w", err)
-		}
-		return IsPrime(t, n), nil
-	})
 }
 
 // SumSquares returns the sum of i*i for 0 <= i < n, in decimal.

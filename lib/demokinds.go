@@ -2,40 +2,31 @@ package lib
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 )
 
 // Two kinds exist to teach what processes cost and what they buy.
-func init() {
-	// "payload" receives a string and returns its length: sent to a worker
-	// process, it measures what moving data across a process boundary
-	// costs, which goroutines sharing memory never pay.
-	RegisterKind("payload", func(ctx context.Context, t *Thread, raw json.RawMessage) (any, error) {
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return nil, fmt.Errorf("payload arg: %w", err)
-		}
-		return len(s), nil
-	})
-	// "crash" ends the worker process that runs it, with the given exit
-	// status, to show isolation: the parent reports the task as failed and
-	// carries on. It refuses to run outside a worker process, where it
-	// would take the whole program down — which is the other half of the
-	// lesson.
-	RegisterKind("crash", func(ctx context.Context, t *Thread, raw json.RawMessage) (any, error) {
-		var code int
-		if err := json.Unmarshal(raw, &code); err != nil {
-			return nil, fmt.Errorf("crash arg: %w", err)
-		}
-		if os.Getenv(WorkerEnv) != "1" {
-			return nil, errors.New("crash refused: not in a worker process, it would end this program")
-		}
-		os.Exit(code)
-		return nil, nil
-	})
+
+// payloadLength is the "payload" kind: it receives a string and returns its
+// length. Sent to a worker process, it measures what moving data across a
+// process boundary costs, which goroutines sharing memory never pay.
+func payloadLength(_ context.Context, _ *Thread, s string) (any, error) {
+	return len(s), nil
+}
+
+// crashWorker is the "crash" kind: it ends the worker process that runs it,
+// with the given exit status, to show isolation: the parent reports the task
+// as failed and carries on. It refuses to run outside a worker process,
+// where it would take the whole program down — which is the other half of
+// the lesson.
+func crashWorker(_ context.Context, _ *Thread, code int) (any, error) {
+	if os.Getenv(WorkerEnv) != "1" {
+		return nil, errors.New("crash refused: not in a worker process, it would end this program")
+	}
+	os.Exit(code)
+	return nil, nil
 }
 
 // PayloadTasks returns n tasks each carrying size bytes of data: shared by

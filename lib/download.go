@@ -34,31 +34,6 @@ type PostArg struct {
 	Body json.RawMessage `json:"body"`
 }
 
-func init() {
-	RegisterKind("fetch", func(ctx context.Context, t *Thread, raw json.RawMessage) (any, error) {
-		var a FetchArg
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, fmt.Errorf("fetch arg: %w", err)
-		}
-		b, err := Get(ctx, defaultClient, t, a.URL)
-		return len(b), err
-	})
-	RegisterKind("download", func(ctx context.Context, t *Thread, raw json.RawMessage) (any, error) {
-		var a DownloadArg
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, fmt.Errorf("download arg: %w", err)
-		}
-		return Download(ctx, defaultClient, t, a)
-	})
-	RegisterKind("post", func(ctx context.Context, t *Thread, raw json.RawMessage) (any, error) {
-		var a PostArg
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, fmt.Errorf("post arg: %w", err)
-		}
-		return Post(ctx, defaultClient, t, a.URL, a.Body)
-	})
-}
-
 // Get fetches url and returns its body. A status other than 200 is an error
 // naming the URL. The wait for the network happens inside t.Blocking, so
 // under the emulated GIL other threads run meanwhile.

@@ -69,7 +69,7 @@ func (p processes) Run(ctx context.Context, tasks []Task) *Report {
 	next := make(chan int, len(tasks))
 	for i, t := range tasks {
 		if t.Kind == "" {
-			rep.Results[i].Err = fmt.Errorf("task %q cannot run in a worker process: it is a Go closure with no registered kind (see RegisterKind)", t.Name)
+			rep.Results[i].Err = fmt.Errorf("task %q cannot run in a worker process: it is a Go closure with no built-in kind", t.Name)
 			continue
 		}
 		next <- i

@@ -4,14 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"slices"
-	"sync"
 )
 
 // A Task is one unit of work handed to a Runner.
 //
-// A task can always be described as data — a registered Kind and a JSON Arg —
+// A task can always be described as data — a built-in Kind and a JSON Arg —
 // so that a worker process can rebuild it: that is Go's counterpart of
 // Python pickling a function and its arguments for a ProcessPoolExecutor.
 // In-process runners call Fn when it is set (it may capture things that
@@ -19,7 +16,7 @@ import (
 // up Kind otherwise.
 type Task struct {
 	Name string          // shown in timelines and error messages, e.g. "cn" or "5000003"
-	Kind string          // a kind registered with RegisterKind, or "" for closures only
+	Kind string          // a built-in kind (see builtinKinds), or "" for closures only
 	Arg  json.RawMessage // the kind's input
 	Fn   TaskFunc        // optional in-process implementation
 }
@@ -29,45 +26,19 @@ type Task struct {
 // both to decide when to hand the interpreter lock over.
 type TaskFunc func(ctx context.Context, t *Thread) (any, error)
 
-var (
-	kindsMu sync.RWMutex
-	kinds   = map[string]func(ctx context.Context, t *Thread, arg json.RawMessage) (any, error){}
-)
-
-// RegisterKind makes a kind of task known by name, so that tasks of that
-// kind can run in a worker process. Register kinds from an init function of
-// a package the worker binary imports; registering a name twice panics.
-func RegisterKind(name string, fn func(ctx context.Context, t *Thread, arg json.RawMessage) (any, error)) {
-	kindsMu.Lock()
-	defer kindsMu.Unlock()
-	if _, dup := kinds[name]; dup {
-		panic("lib: task kind registered twice: " + name)
-	}
-	kinds[name] = fn
-}
-
-// Kinds lists the registered task kinds.
-func Kinds() []string {
-	kindsMu.RLock()
-	defer kindsMu.RUnlock()
-	return slices.Sorted(maps.Keys(kinds))
-}
-
 // call runs the task in this process.
 func (task Task) call(ctx context.Context, t *Thread) (any, error) {
 	if task.Fn != nil {
 		return task.Fn(ctx, t)
 	}
-	kindsMu.RLock()
-	fn, ok := kinds[task.Kind]
-	kindsMu.RUnlock()
+	fn, ok := builtinKinds[task.Kind]
 	if !ok {
 		return nil, fmt.Errorf("task %q: unknown kind %q", task.Name, task.Kind)
 	}
 	return fn(ctx, t, task.Arg)
 }
 
-// NewTask builds a task of a registered kind, encoding arg as JSON.
+// NewTask builds a task of a built-in kind, encoding arg as JSON.
 func NewTask(kind, name string, arg any) Task {
 	raw, err := json.Marshal(arg)
 	if err != nil {
@@ -78,7 +49,7 @@ func NewTask(kind, name string, arg any) Task {
 }
 
 // FuncTask wraps a Go function as a task. It runs in every in-process model
-// but not in Processes, which can only send registered kinds to a worker.
+// but not in Processes, which can only send built-in kinds to a worker.
 func FuncTask(name string, fn TaskFunc) Task {
 	return Task{Name: name, Fn: fn}
 }

@@ -10,12 +10,23 @@ import (
 	"time"
 )
 
-// init turns this binary into a task worker or a flag server when its
-// parent asked for one. It must run before main — the binary may be a test
-// or a compiled notebook cell — and after the task kinds are registered:
-// Go runs a package's init functions in file-name order, and this file's
-// name sorts after every file that registers a kind.
-func init() {
+// init is lib's only init function, and its worker hook: every binary that
+// imports lib — this module's command, a test binary, a compiled notebook
+// cell — turns into a child process here when its parent asked for one,
+// before its own main runs and with no code of its own. It needs only the
+// package-level table builtinKinds, which Go initialises before any init
+// function, so it does not depend on the order the files' init functions run in.
+func init() { ServeIfChild() }
+
+// ServeIfChild is the entry of lib's child processes. When the environment
+// says this process was started by Processes as a task worker (WorkerEnv)
+// or by StartFlagServerProcess as a flag server (ServerEnv), it serves its
+// parent until its input closes and then exits the process. Otherwise it
+// returns at once.
+//
+// lib's init calls it, so a program need not; a main that wants the hook
+// to be visible may call it first thing.
+func ServeIfChild() {
 	if os.Getenv(WorkerEnv) == "1" {
 		os.Exit(serveWorker(os.Stdin, os.Stdout))
 	}
