@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
 // ResultsSchema is the version of the results JSON format. Readers refuse
@@ -261,4 +262,24 @@ func ResultsDir() string {
 // ResultsFile is where the results of an experiment are saved.
 func ResultsFile(dir, experiment string) string {
 	return filepath.Join(dir, experiment+".json")
+}
+
+// Lookup returns the first measurement of model — a name, or "name:W" for
+// W workers — with the given number of tasks and GOMAXPROCS, where 0
+// matches any; nil if there is none. Claims
+// take its result as it is: a claim about a configuration that was not
+// measured does not hold, and says so.
+func (rs *ResultSet) Lookup(model string, tasks, gomaxprocs int) *Measurement {
+	if rs == nil {
+		return nil
+	}
+	name, w, _ := strings.Cut(model, ":")
+	workers, _ := strconv.Atoi(w)
+	for i := range rs.Results {
+		m := &rs.Results[i]
+		if m.Model == name && (workers == 0 || m.Workers == workers) && (tasks == 0 || m.Tasks == tasks) && (gomaxprocs == 0 || m.GOMAXPROCS == gomaxprocs) {
+			return m
+		}
+	}
+	return nil
 }

@@ -135,17 +135,5 @@ func Runs(rs *lib.ResultSet) {
 }
 
 // Seconds formats a duration in seconds with three significant digits, in
-// s, ms or µs: "1.23 s", "212 ms", "85.1 µs".
-func Seconds(s float64) string {
-	unit := "s"
-	switch {
-	case s == 0:
-		return "0 s"
-	case s < 1e-3:
-		s, unit = s*1e6, "µs"
-	case s < 1:
-		s, unit = s*1e3, "ms"
-	}
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(s, 'g', 3, 64), 64)
-	return strconv.FormatFloat(v, 'f', -1, 64) + " " + unit
-}
+// s, ms or µs: "1.23 s", "212 ms", "85.1 µs" (lib.FormatSeconds).
+func Seconds(s float64) string { return lib.FormatSeconds(s) }

@@ -1,0 +1,163 @@
+// Package claim turns a sentence about a measurement into a check over the
+// run that made it. The tutorial never types a number about its own runs
+// into prose: it states what should happen, and the run prints whether it
+// did — ✔ held or ✘ did not hold on this machine — with the numbers that
+// decided it.
+//
+//	rs := show.Experiment("staircase", full)
+//	show.Verdict(claim.Faster("goroutines beat the loop at 50 requests",
+//		rs.Lookup("goroutines", 50, 0), rs.Lookup("sequential", 50, 0)))
+//
+// "Faster" is never a comparison of two medians alone: it needs at least
+// six runs on each side and a Mann–Whitney U test with p < 0.05
+// (lib.Compare, which uses golang.org/x/perf/benchmath), and the verdict
+// prints the effect size beside the p-value.
+package claim
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+)
+
+// A Verdict is the outcome of checking one claim against one run's
+// results. Its JSON form is the application/json output a notebook shows
+// under the figure the claim is about, which tools count.
+type Verdict struct {
+	Claim    string `json:"claim"`    // the sentence, as the reader sees it
+	Held     bool   `json:"held"`     // whether the run bore it out
+	Evidence string `json:"evidence"` // the numbers that decided it
+}
+
+// String is the verdict as one line of text: "✔ claim — evidence".
+func (v Verdict) String() string {
+	mark := "✔"
+	if !v.Held {
+		mark = "✘"
+	}
+	s := mark + " " + v.Claim
+	if v.Evidence != "" {
+		s += " — " + v.Evidence
+	}
+	return s
+}
+
+// Check is the general claim: held is the outcome of any test the caller
+// made, and evidence says what it rested on.
+func Check(claim string, held bool, evidence string) Verdict {
+	return Verdict{Claim: claim, Held: held, Evidence: evidence}
+}
+
+// notMeasured is the verdict on a claim about a configuration the run did
+// not measure: it cannot have held.
+func notMeasured(claim string, ms ...*lib.Measurement) (Verdict, bool) {
+	for _, m := range ms {
+		if m == nil || len(m.RunsS) == 0 {
+			return Verdict{Claim: claim, Evidence: "a configuration it needs was not measured in this run"}, true
+		}
+	}
+	return Verdict{}, false
+}
+
+// Faster claims that fast runs faster than slow. It holds when fast's
+// median is lower and the difference is significant: at least
+// lib.MinRunsForSignificance runs each, Mann–Whitney U p < lib.Alpha.
+// The evidence gives both medians with their 95% intervals, the ratio of
+// the medians (the effect size) and the test.
+func Faster(claim string, fast, slow *lib.Measurement) Verdict {
+	if v, ok := notMeasured(claim, fast, slow); ok {
+		return v
+	}
+	c := lib.Compare(*fast, *slow)
+	held := c.Significant && c.Ratio > 1
+	ev := fmt.Sprintf("%s %s vs %s %s: %s as fast (%s)", Label(fast), Median(fast), Label(slow), Median(slow), Times(c.Ratio), c)
+	switch {
+	case c.NA < lib.MinRunsForSignificance || c.NB < lib.MinRunsForSignificance:
+		ev += fmt.Sprintf("; too few runs for a significant difference (%d needed each)", lib.MinRunsForSignificance)
+	case !c.Significant:
+		ev += "; the difference is not significant"
+	}
+	return Verdict{Claim: claim, Held: held, Evidence: ev}
+}
+
+// NotFaster claims that a is at most maxRatio times as fast as b: the
+// ratio of medians, b over a, is at most maxRatio. It is the honest form
+// of "no faster": a test of sameness cannot prove sameness, so the claim
+// bounds the effect instead.
+func NotFaster(claim string, a, b *lib.Measurement, maxRatio float64) Verdict {
+	if v, ok := notMeasured(claim, a, b); ok {
+		return v
+	}
+	r := b.CI().Median / a.CI().Median
+	ev := fmt.Sprintf("%s %s vs %s %s: %s as fast (bound %s)", Label(a), Median(a), Label(b), Median(b), Times(r), Times(maxRatio))
+	return Verdict{Claim: claim, Held: r <= maxRatio, Evidence: ev}
+}
+
+// Near claims that m's median is within tol (a fraction: 0.05 for 5%) of
+// want.
+func Near(claim string, m *lib.Measurement, want time.Duration, tol float64) Verdict {
+	if v, ok := notMeasured(claim, m); ok {
+		return v
+	}
+	got := m.CI().Median
+	dev := got/want.Seconds() - 1
+	ev := fmt.Sprintf("%s %s, expected %s (%+.1f%%, tolerance ±%.0f%%)", Label(m), Median(m), lib.FormatSeconds(want.Seconds()), 100*dev, 100*tol)
+	return Verdict{Claim: claim, Held: math.Abs(dev) <= tol, Evidence: ev}
+}
+
+// All claims that every one of vs held. The evidence lists each part,
+// the ones that failed first.
+func All(claim string, vs ...Verdict) Verdict {
+	held := len(vs) > 0
+	var failed, ok []string
+	for _, v := range vs {
+		if v.Held {
+			ok = append(ok, v.Evidence)
+		} else {
+			held = false
+			failed = append(failed, "✘ "+v.Evidence)
+		}
+	}
+	if len(vs) == 0 {
+		return Verdict{Claim: claim, Evidence: "nothing to check"}
+	}
+	return Verdict{Claim: claim, Held: held, Evidence: strings.Join(append(failed, ok...), "; ")}
+}
+
+// Label names a measurement in evidence: "pool:20 at 50 tasks, 2 cores".
+func Label(m *lib.Measurement) string {
+	name := m.Model
+	if m.Workers > 1 && m.Workers != m.Tasks {
+		name += fmt.Sprintf(":%d", m.Workers)
+	}
+	s := fmt.Sprintf("%s at %d tasks", name, m.Tasks)
+	if m.Workload == "cpu" && m.GOMAXPROCS > 0 {
+		s += fmt.Sprintf(", GOMAXPROCS %d", m.GOMAXPROCS)
+	}
+	return s
+}
+
+// Median is a measurement's median with its 95% interval, as benchstat
+// prints it: "101 ms ± 2%", or "101 ms (n=3)" when the runs are too few
+// for an interval.
+func Median(m *lib.Measurement) string {
+	iv := m.CI()
+	if !iv.Bounded {
+		return fmt.Sprintf("%s (n=%d)", lib.FormatSeconds(iv.Median), len(m.RunsS))
+	}
+	return fmt.Sprintf("%s ± %.0f%%", lib.FormatSeconds(iv.Median), 100*iv.PlusMinus())
+}
+
+// Times formats a ratio as "2.01×".
+func Times(r float64) string {
+	switch {
+	case r >= 100:
+		return fmt.Sprintf("%.0f×", r)
+	case r >= 10:
+		return fmt.Sprintf("%.1f×", r)
+	}
+	return fmt.Sprintf("%.2f×", r)
+}

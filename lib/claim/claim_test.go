@@ -1,0 +1,81 @@
+package claim_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/claim"
+)
+
+func runs(model string, xs ...float64) *lib.Measurement {
+	st := lib.Summarize(xs)
+	return &lib.Measurement{Workload: "io", Model: model, Tasks: 50, RunsS: xs, MedianS: st.Median}
+}
+
+func TestFaster(t *testing.T) {
+	fast6 := runs("goroutines", 0.101, 0.102, 0.100, 0.103, 0.101, 0.102)
+	slow6 := runs("sequential", 5.01, 5.02, 5.00, 5.03, 5.01, 5.02)
+	overlap := runs("pool", 0.100, 0.104, 0.099, 0.102, 0.103, 0.101)
+	fast3 := runs("goroutines", 0.101, 0.102, 0.100)
+	tests := []struct {
+		name       string
+		fast, slow *lib.Measurement
+		held       bool
+		evidence   string
+	}{
+		{"significant", fast6, slow6, true, "p=0.002 n=6"},
+		{"wrong way round", slow6, fast6, false, "0.02×"},
+		{"overlapping runs", fast6, overlap, false, "not significant"},
+		{"too few runs", fast3, slow6, false, "too few runs"},
+		{"not measured", nil, slow6, false, "not measured"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := claim.Faster("x beats y", tt.fast, tt.slow)
+			if v.Held != tt.held || !strings.Contains(v.Evidence, tt.evidence) {
+				t.Errorf("held %v, evidence %q; want %v and %q", v.Held, v.Evidence, tt.held, tt.evidence)
+			}
+		})
+	}
+}
+
+func TestNearAndNotFaster(t *testing.T) {
+	m := runs("pool:20", 0.203, 0.204, 0.205, 0.203, 0.206, 0.204)
+	if v := claim.Near("two steps", m, 200*time.Millisecond, 0.05); !v.Held || !strings.Contains(v.Evidence, "+2.0%") {
+		t.Errorf("Near 5%%: %v", v)
+	}
+	if v := claim.Near("two steps", m, 200*time.Millisecond, 0.01); v.Held {
+		t.Errorf("Near 1%% held: %v", v)
+	}
+	gil := runs("gil", 1.10, 1.12, 1.09)
+	seq := runs("sequential", 1.20, 1.21, 1.19)
+	if v := claim.NotFaster("no faster", gil, seq, 1.15); !v.Held {
+		t.Errorf("1.09× within 1.15×: %v", v)
+	}
+	if v := claim.NotFaster("no faster", gil, seq, 1.05); v.Held {
+		t.Errorf("1.09× within 1.05×: %v", v)
+	}
+}
+
+func TestAll(t *testing.T) {
+	yes, no := claim.Check("a", true, "fine"), claim.Check("b", false, "off")
+	if v := claim.All("both", yes, yes); !v.Held {
+		t.Error(v)
+	}
+	if v := claim.All("both", yes, no); v.Held || !strings.HasPrefix(v.Evidence, "✘ off") {
+		t.Errorf("a failing part must fail the whole and come first: %v", v)
+	}
+	if v := claim.All("none"); v.Held {
+		t.Error("an empty All cannot hold")
+	}
+}
+
+func ExampleNear() {
+	steps := &lib.Measurement{Model: "pool:20", Tasks: 50, RunsS: []float64{0.301, 0.302, 0.304, 0.303, 0.302, 0.305}}
+	v := claim.Near("50 requests through 20 workers take three delays", steps, 300*time.Millisecond, 0.05)
+	fmt.Println(v)
+	// Output: ✔ 50 requests through 20 workers take three delays — pool:20 at 50 tasks 302 ms ± 1%, expected 300 ms (+0.8%, tolerance ±5%)
+}
