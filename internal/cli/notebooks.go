@@ -24,12 +24,14 @@ func init() {
 
 func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "run" {
-		return usagef("usage: go run . notebooks run [NAMES...] [--out DIR] [--timeout-per-cell D]")
+		return usagef("usage: go run . notebooks run [NAMES...] [--out DIR] [--timeout-per-cell D] [--param NAME=VALUE]...")
 	}
 	fs := newFlagSet("notebooks run", stderr)
 	out := fs.String("out", "", "write executed notebooks into this folder (default: in place)")
 	timeout := 10 * time.Minute
 	fs.Var(durationFlag{&timeout}, "timeout-per-cell", "interrupt a cell that runs longer than this")
+	params := paramFlag{}
+	fs.Var(params, "param", "NAME=VALUE: set a parameter of the notebooks' cell tagged parameters, as papermill does (repeatable)")
 	names, err := parseFlags(fs, args[1:])
 	if err != nil {
 		return err
@@ -56,7 +58,7 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		rel, _ := filepath.Rel(root, p)
 		fmt.Fprintf(stdout, "notebooks: running %s\n", rel)
 		t := time.Now()
-		err := jupyter.RunNotebook(ctx, p, jupyter.RunOptions{Kernel: kopt, Out: *out, CellTimeout: timeout, Log: stdout})
+		err := jupyter.RunNotebook(ctx, p, jupyter.RunOptions{Kernel: kopt, Out: *out, CellTimeout: timeout, Log: stdout, Params: params})
 		if err != nil && ctx.Err() != nil {
 			return fmt.Errorf("interrupted during %s, left as it was; %s before it saved: %w", rel, plural(i, "notebook"), ctx.Err())
 		}

@@ -79,3 +79,26 @@ func ExampleNear() {
 	fmt.Println(v)
 	// Output: ✔ 50 requests through 20 workers take three delays — pool:20 at 50 tasks 302 ms ± 1%, expected 300 ms (+0.8%, tolerance ±5%)
 }
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		raw  string
+		ok   bool
+		held bool
+	}{
+		{`{"claim":"c","held":true,"evidence":"e"}`, true, true},
+		{`{"claim":"c","held":"false","evidence":"e"}`, true, false},
+		{`{"claim":"c","held":"true"}`, true, true},
+		{`{"claim":"c","held":"maybe"}`, false, false},
+		{`{"claim":"c"}`, false, false},
+		{`{"held":true}`, false, false},
+		{`[1,2]`, false, false},
+		{`not json`, false, false},
+	}
+	for _, tt := range tests {
+		v, ok := claim.Parse([]byte(tt.raw))
+		if ok != tt.ok || v.Held != tt.held {
+			t.Errorf("Parse(%s) = %v, %v; want held %v, ok %v", tt.raw, v, ok, tt.held, tt.ok)
+		}
+	}
+}

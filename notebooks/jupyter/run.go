@@ -24,6 +24,9 @@ type RunOptions struct {
 	Out         string        // write the executed notebook here; "" for in place
 	CellTimeout time.Duration // per cell; 0 for no limit
 	Log         io.Writer     // one line per cell, or nil
+	// Params are injected after the cell tagged "parameters" (see
+	// InjectParams): name → value.
+	Params map[string]string
 }
 
 // CellError reports the cell that stopped a notebook.
@@ -63,6 +66,9 @@ func RunNotebook(ctx context.Context, path string, opt RunOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := InjectParams(nb, opt.Params); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return err
@@ -100,6 +106,9 @@ func RunNotebook(ctx context.Context, path string, opt RunOptions) error {
 		}
 		count := ex.Count
 		c.ExecutionCount, c.Outputs = &count, ex.Outputs
+		for _, o := range c.Outputs {
+			normaliseVerdict(o)
+		}
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, "  cell %2d ran in %5.1f s\n", i+1, time.Since(start).Seconds())
 		}
