@@ -28,7 +28,8 @@ async def download(s, arg):
         r.raise_for_status()
         body = await r.read()
     # A few KiB to a local disk: blocking the loop for it is what the
-    # seed does too, and it is shorter than any network wait here.
+    # Fluent Python flags benchmark does too, and it is shorter than any
+    # network wait here.
     save(body, arg["dir"], arg["file"])
     return len(body)
 

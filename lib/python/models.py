@@ -42,7 +42,7 @@ def threads(todo, workers):
     if workers > 0:  # ThreadPoolExecutor.map: W threads, results in order
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
             return list(pool.map(timed, todo))
-    # One threading.Thread per task, as in the seed's flag downloader.
+    # One threading.Thread per task, as in the Fluent Python flags benchmark's downloader.
     out = [None] * len(todo)
 
     def work(i):

@@ -19,8 +19,9 @@ except ImportError as e:  # reported by the caller, only if an I/O task needs it
 TIMEOUT = 30  # seconds; no request may hang a run
 
 
-# requests.Session is not safe to share between threads (the seed's warning),
-# so every thread gets its own, kept in thread-local storage and reused.
+# requests.Session is not safe to share between threads (the guide to
+# writing concurrency test code in Python warns of it), so every thread
+# gets its own, kept in thread-local storage and reused.
 _local = threading.local()
 
 
@@ -65,12 +66,13 @@ def post(arg):
 
 
 def sumsquares(n):
-    # Seed 004's CPU-bound function, as written there.
+    # The CPU-bound function of the notes after Real Python's article.
     return str(sum(i * i for i in range(n)))
 
 
 def prime(n):
-    # Seed 001's is_prime: trial division by odd numbers up to the root.
+    # is_prime from the guide to writing concurrency test code in Python:
+    # trial division by odd numbers up to the root.
     if n < 2:
         return False
     if n == 2:
