@@ -97,13 +97,25 @@ func (p processes) Run(ctx context.Context, tasks []Task) *Report {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			up, spent, err := runWorker(ctx, exe, w, tasks, next, rep)
-			mu.Lock()
-			defer mu.Unlock()
-			lastUp = max(lastUp, up)
-			ipc += spent
-			if err != nil {
-				lastErr = err
+			// A worker that dies mid-task costs that one task: another
+			// process takes its place while tasks are queued, so no other
+			// result is lost (where Python's pool would turn broken and
+			// fail every pending future with BrokenProcessPool).
+			for first := true; ; first = false {
+				up, spent, err := runWorker(ctx, exe, w, tasks, next, rep)
+				mu.Lock()
+				if first {
+					lastUp = max(lastUp, up)
+				}
+				ipc += spent
+				if err != nil {
+					lastErr = err
+				}
+				mu.Unlock()
+				var died diedError
+				if !errors.As(err, &died) || ctx.Err() != nil || len(next) == 0 {
+					return
+				}
 			}
 		}()
 	}
@@ -179,6 +191,7 @@ func runWorker(ctx context.Context, exe string, w int, tasks []Task, next <-chan
 				res.Err = ctx.Err()
 			} else {
 				res.Err = fmt.Errorf("worker process %d died running task %q: %w%s", w, t.Name, err, stderr.suffix())
+				return startup, ipc, diedError{res.Err}
 			}
 			return startup, ipc, res.Err
 		}
@@ -195,6 +208,12 @@ func runWorker(ctx context.Context, exe string, w int, tasks []Task, next <-chan
 	}
 	return startup, ipc, nil
 }
+
+// diedError marks a worker process that died running a task, which Run
+// replaces, from one that could not start, which it does not.
+type diedError struct{ error }
+
+func (e diedError) Unwrap() error { return e.error }
 
 func readLine(r *bufio.Reader, v any) error {
 	line, err := r.ReadBytes('\n')
