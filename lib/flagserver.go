@@ -44,6 +44,16 @@ type ServerConfig struct {
 	// limit). Requests beyond it queue, as on a real server with a fixed
 	// number of workers, so latency grows with load once it is reached.
 	Capacity int
+	// TailFraction of the requests (0..1) wait TailFactor times Delay
+	// (0: ten times) instead of Delay: the rare slow answers an average
+	// hides. Exactly one request in every round(1/TailFraction) is slow,
+	// at a place in that block drawn from Seed (see tail.go).
+	TailFraction, TailFactor float64
+	// StallEvery and StallFor freeze the server for StallFor once every
+	// StallEvery, counted from its start: a request that arrives during a
+	// stall waits for its end before its own delay begins, as behind a
+	// long garbage-collection pause or a full disk.
+	StallEvery, StallFor time.Duration
 }
 
 // Validate reports a configuration that cannot be served.
@@ -60,7 +70,7 @@ func (c ServerConfig) Validate() error {
 	case c.Capacity < 0:
 		return fmt.Errorf("capacity %d must not be negative", c.Capacity)
 	}
-	return nil
+	return c.validateTail()
 }
 
 // FlagServer is the embedded loopback server the I/O workloads talk to. It
@@ -85,6 +95,7 @@ type FlagServer struct {
 	rng      *rand.Rand
 	slots    chan struct{} // one per request being worked on, when Capacity > 0
 	done     chan struct{}
+	started  time.Time // the origin of StallEvery
 }
 
 // Limits that keep a misbehaving client from holding the server.
@@ -120,6 +131,7 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 		rng:   rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed)),
 		done:  make(chan struct{}),
 	}
+	s.started = time.Now()
 	for _, cc := range CountryCodes {
 		s.flags[strings.ToLower(cc)] = FlagGIF(cc)
 	}
@@ -193,7 +205,7 @@ func (s *FlagServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n := s.requests.Add(1)
-	if !s.wait(r.Context()) {
+	if !s.wait(r.Context(), n) {
 		return // the client went away while we "worked"
 	}
 	switch {
@@ -282,7 +294,7 @@ func serveEcho(w http.ResponseWriter, r *http.Request) {
 
 // wait takes a slot when capacity is limited, then sleeps for the
 // configured latency, or gives up when the client does.
-func (s *FlagServer) wait(ctx context.Context) bool {
+func (s *FlagServer) wait(ctx context.Context, n int64) bool {
 	if s.slots != nil {
 		select {
 		case s.slots <- struct{}{}:
@@ -291,7 +303,7 @@ func (s *FlagServer) wait(ctx context.Context) bool {
 			return false
 		}
 	}
-	d := s.cfg.Delay
+	d := s.stallLeft(time.Now()) + s.delay(n)
 	if s.cfg.Jitter > 0 {
 		s.rngMu.Lock()
 		d += time.Duration(s.rng.Int64N(int64(s.cfg.Jitter) + 1))

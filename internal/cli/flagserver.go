@@ -30,6 +30,10 @@ func runFlagServer(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.IntVar(&cfg.DropEvery, "drop-every", 0, "drop every k-th request mid-answer")
 	fs.Uint64Var(&cfg.Seed, "seed", 1, "seed of the random faults and jitter")
 	fs.IntVar(&cfg.Capacity, "capacity", 0, "requests worked on at once; more queue (0: no limit)")
+	fs.Float64Var(&cfg.TailFraction, "tail", 0, "fraction of requests (0..1) answered slowly, e.g. 0.02; which ones is fixed by --seed")
+	fs.Float64Var(&cfg.TailFactor, "tail-factor", 0, "a slow answer takes this many delays (0: 10)")
+	fs.Var(durationFlag{&cfg.StallEvery}, "stall-every", "freeze the server once per this period, e.g. 5s")
+	fs.Var(durationFlag{&cfg.StallFor}, "stall-for", "how long each freeze lasts, e.g. 1s")
 	fs.Var(durationFlag{&cfg.HeaderTimeout}, "header-timeout", "time a client has to send its headers (default 5s; stops slowloris clients)")
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
