@@ -15,7 +15,7 @@ func TestBlock(t *testing.T) {
 		{"models.py", "_gather", "async def _gather(todo, workers):", "        return await asyncio.gather(*(one(t) for t in todo))"},
 		{"models.py", "MODELS", "MODELS = {", "}"},
 		{"tasks.py", "sumsquares", "def sumsquares(n):", `    return str(sum(i * i for i in range(n)))`},
-		{"tasks.py", "_local", "# requests.Session is not safe to share between threads (the seed's warning),", "_local = threading.local()"},
+		{"tasks.py", "_local", "# requests.Session is not safe to share between threads (the guide to", "_local = threading.local()"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+":"+tt.name, func(t *testing.T) {
