@@ -12,7 +12,7 @@
 // GoNB's "%" and "!" lines are shown as they are. Outputs: streams and
 // text/plain as preformatted text with terminal escapes removed; PNG, JPEG
 // and SVG images as files in <page>_files/; text/html sanitised by an
-// allowlist, with inline <svg> figures (GoNB's DisplaySVG and our show
+// allowlist (bluemonday's, see sanitize.go), with inline <svg> figures (GoNB's DisplaySVG and our show
 // package put plots there) moved into image files; errors with their
 // traceback. Every page carries a Content Security Policy that allows only
 // the site's own scripts and stylesheets, as a second line of defence.
