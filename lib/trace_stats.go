@@ -1,0 +1,168 @@
+package lib
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"time"
+)
+
+// TaskSlices returns the slices spent in state by goroutines running a
+// task, in order of start.
+func (tr *Trace) TaskSlices(state string) []Slice {
+	var out []Slice
+	for _, s := range tr.Slices {
+		if s.Task >= 0 && s.State == state {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// RunDuration is the time from the first task's start to the last task's
+// end, as the tracer saw them.
+func (tr *Trace) RunDuration() time.Duration { return time.Duration(tr.RunEndNS - tr.RunStartNS) }
+
+// Overlap says how many tasks computed at once during a traced run.
+type Overlap struct {
+	Run     time.Duration // first task start to last task end
+	Busy    time.Duration // time at least one task was running on a P
+	Two     time.Duration // time at least two tasks were running at the same instant
+	MaxRuns int           // the most tasks running at one instant
+	// LongestTwo is the longest single stretch with two tasks running.
+	LongestTwo time.Duration
+}
+
+// TwoFraction is Two as a fraction of the run (0 for an empty run).
+func (o Overlap) TwoFraction() float64 {
+	if o.Run <= 0 {
+		return 0
+	}
+	return float64(o.Two) / float64(o.Run)
+}
+
+// Overlap sweeps over the tasks' running slices and measures how much they
+// overlapped. A slice that ends at the instant another starts does not
+// overlap it.
+func (tr *Trace) Overlap() Overlap {
+	type edge struct {
+		t     int64
+		delta int
+	}
+	var edges []edge
+	for _, s := range tr.TaskSlices(StateRunning) {
+		edges = append(edges, edge{s.StartNS, +1}, edge{s.EndNS, -1})
+	}
+	// Ends before starts at the same instant: a hand-over is not an overlap.
+	sort.Slice(edges, func(a, b int) bool {
+		if edges[a].t != edges[b].t {
+			return edges[a].t < edges[b].t
+		}
+		return edges[a].delta < edges[b].delta
+	})
+	o := Overlap{Run: tr.RunDuration()}
+	n, twoSince := 0, int64(0)
+	for i, e := range edges {
+		if i > 0 && n > 0 {
+			o.Busy += time.Duration(e.t - edges[i-1].t)
+		}
+		if i > 0 && n >= 2 {
+			o.Two += time.Duration(e.t - edges[i-1].t)
+		}
+		was := n
+		n += e.delta
+		o.MaxRuns = max(o.MaxRuns, n)
+		switch {
+		case was < 2 && n >= 2:
+			twoSince = e.t
+		case was >= 2 && n < 2:
+			o.LongestTwo = max(o.LongestTwo, time.Duration(e.t-twoSince))
+		}
+	}
+	return o
+}
+
+// MedianSlice is the median length of the tasks' running slices: how long
+// a goroutine computed before it was preempted, blocked or finished.
+func (tr *Trace) MedianSlice() time.Duration {
+	var ds []time.Duration
+	for _, s := range tr.TaskSlices(StateRunning) {
+		ds = append(ds, s.Duration())
+	}
+	if len(ds) == 0 {
+		return 0
+	}
+	slices.Sort(ds)
+	if len(ds)%2 == 1 {
+		return ds[len(ds)/2]
+	}
+	return (ds[len(ds)/2-1] + ds[len(ds)/2]) / 2
+}
+
+// Threads counts the distinct OS threads (Ms) that ran goroutines or sat in
+// system calls during the trace.
+func (tr *Trace) Threads() int {
+	seen := map[int64]bool{}
+	for _, s := range tr.Slices {
+		if s.M >= 0 && (s.State == StateRunning || s.State == StateSyscall) {
+			seen[s.M] = true
+		}
+	}
+	return len(seen)
+}
+
+// Lefts counts the tasks' running slices by the state they left in.
+func (tr *Trace) Lefts() map[string]int {
+	out := map[string]int{}
+	for _, s := range tr.TaskSlices(StateRunning) {
+		out[s.Left]++
+	}
+	return out
+}
+
+// Summary is one line of the slice statistics of the run.
+func (tr *Trace) Summary() string {
+	o := tr.Overlap()
+	run := tr.TaskSlices(StateRunning)
+	return fmt.Sprintf("%s at GOMAXPROCS %d: %d running slices of %d tasks, median %s; two tasks at once for %s (%.1f%% of %s); %d OS threads",
+		tr.Model, tr.GOMAXPROCS, len(run), len(tr.Tasks), FormatSeconds(tr.MedianSlice().Seconds()),
+		FormatSeconds(o.Two.Seconds()), 100*o.TwoFraction(), FormatSeconds(o.Run.Seconds()), tr.Threads())
+}
+
+// TraceOverhead measures what tracing costs: it runs tasks with r
+// untraced and traced, alternately (after one warm-up of each), repeat
+// times each, so drift on a shared machine falls on both alike. It
+// returns the two as measurements named after the model, the traced one
+// with "+trace" appended, ready for the claim package.
+func TraceOverhead(ctx context.Context, r Runner, tasks []Task, repeat int) (plain, traced Measurement, err error) {
+	if repeat <= 0 {
+		return plain, traced, fmt.Errorf("trace overhead: repeat must be > 0, got %d", repeat)
+	}
+	name := r.Name()
+	procs := runtime.GOMAXPROCS(0)
+	plain = Measurement{Workload: "cpu", Model: name, Tasks: len(tasks), Workers: len(tasks), GOMAXPROCS: procs}
+	traced = plain
+	traced.Model = name + "+trace"
+	for run := 0; run <= repeat; run++ {
+		rep := r.Run(ctx, tasks)
+		trep, _, terr := RunTraced(ctx, r, tasks)
+		if terr != nil {
+			return plain, traced, fmt.Errorf("trace overhead: %w", terr)
+		}
+		if err := ctx.Err(); err != nil {
+			return plain, traced, err
+		}
+		if run == 0 {
+			continue // warm-up
+		}
+		plain.RunsS = append(plain.RunsS, rep.Wall().Seconds())
+		traced.RunsS = append(traced.RunsS, trep.Wall().Seconds())
+	}
+	for _, m := range []*Measurement{&plain, &traced} {
+		st := Summarize(m.RunsS)
+		m.MinS, m.MedianS, m.MeanS, m.MaxS, m.StdDevS = st.Min, st.Median, st.Mean, st.Max, st.StdDev
+	}
+	return plain, traced, nil
+}
