@@ -32,7 +32,16 @@ type Experiment struct {
 	Jitter      time.Duration // extra random server delay, up to this much
 	Size        int           // cpu kernel size: sumsquares base n, blur image width
 	Repeat      int           // measured runs per configuration, after one warm-up
-	Timeline    bool          // keep the median run's tasks for Gantt charts and latency plots
+	// BaselineRepeat, if set, is the number of measured runs of the
+	// sequential baselines (sequential, py-sequential): they run longest
+	// and vary least, so fewer runs buy back time for the others.
+	BaselineRepeat int
+	// ExternalSize, if set, is the CPU kernel size of the Python models:
+	// CPython runs the same loop tens of times slower than Go, and a size
+	// that gives Go tasks of tens of milliseconds would give Python
+	// seconds. Results record each measurement's size.
+	ExternalSize int
+	Timeline     bool // keep the median run's tasks for Gantt charts and latency plots
 	// QuickScale divides delays and cpu sizes, and Repeat is capped at 3,
 	// in quick mode (the default of `go run . build`).
 	QuickScale int

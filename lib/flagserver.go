@@ -91,6 +91,7 @@ type FlagServer struct {
 	flags    map[string][]byte
 	requests atomic.Int64
 	conns    atomic.Int64
+	inflight inFlight // requests being worked on, and the peak (inflight.go)
 	rngMu    sync.Mutex
 	rng      *rand.Rand
 	slots    chan struct{} // one per request being worked on, when Capacity > 0
@@ -204,7 +205,13 @@ func (s *FlagServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write([]byte("ok\n"))
 		return
 	}
+	if r.URL.Path == "/stats" {
+		s.serveStats(w, r)
+		return
+	}
 	n := s.requests.Add(1)
+	s.inflight.enter()
+	defer s.inflight.leave()
 	if !s.wait(r.Context(), n) {
 		return // the client went away while we "worked"
 	}

@@ -1,11 +1,10 @@
 package lib
 
 import (
-	"context"
+	"slices"
 	"errors"
 	"fmt"
 	"net/http"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -162,13 +161,13 @@ func (e Experiment) Validate() error {
 	default:
 		return fmt.Errorf("experiment %s: unknown workload %q (known: io, cpu, memory)", e.Name, e.Workload)
 	}
-	if e.Repeat <= 0 {
-		return fmt.Errorf("experiment %s: repeat must be > 0, got %d", e.Name, e.Repeat)
+	if e.Repeat <= 0 || e.BaselineRepeat < 0 {
+		return fmt.Errorf("experiment %s: repeat must be > 0, got %d (baseline %d)", e.Name, e.Repeat, e.BaselineRepeat)
 	}
 	if len(e.Sizes) == 0 {
 		return fmt.Errorf("experiment %s: no sizes to measure", e.Name)
 	}
-	for _, v := range append(append([]int{}, e.Workers...), append(e.GOMAXPROCS, e.Parallelism...)...) {
+	for _, v := range slices.Concat(e.Workers, e.GOMAXPROCS, e.Parallelism) {
 		if v <= 0 {
 			return fmt.Errorf("experiment %s: workers, GOMAXPROCS and parallelism must be > 0, got %d", e.Name, v)
 		}
@@ -180,161 +179,9 @@ func (e Experiment) Validate() error {
 	return err
 }
 
-// Run measures the experiment: for every configuration, one warm-up run and
-// Repeat measured runs. It returns what was measured even when tasks
-// failed (their count is in each Measurement's Errors); it returns an error
-// only when the experiment could not run, or ctx was cancelled — then with
-// the measurements finished so far.
-func (e Experiment) Run(ctx context.Context, opt RunOptions) (*ResultSet, error) {
-	if err := e.Validate(); err != nil {
-		return nil, err
-	}
-	if e.Check != nil {
-		if err := e.Check(); err != nil {
-			return nil, fmt.Errorf("experiment %s: %w: %w", e.Name, ErrUnavailable, err)
-		}
-	}
-	rs := &ResultSet{Schema: ResultsSchema, Experiment: e.Name, Title: e.Title, Env: CurrentEnv()}
-	if e.Workload == "memory" {
-		for _, n := range e.Sizes {
-			if err := ctx.Err(); err != nil {
-				return rs, err
-			}
-			rs.Memory = append(rs.Memory, GoroutineMemory(n))
-		}
-		return rs, nil
-	}
-	grid, _ := e.grid()
-
-	base := opt.Target
-	if e.Workload == "io" && base == "" {
-		cfg := ServerConfig{Delay: e.Delay, Jitter: e.Jitter, Seed: 1}
-		if opt.InProcessServer {
-			srv, err := StartFlagServer(cfg)
-			if err != nil {
-				return nil, err
-			}
-			defer srv.Close()
-			base = srv.URL
-		} else {
-			srv, err := StartFlagServerProcess(cfg)
-			if err != nil {
-				return nil, err
-			}
-			defer srv.Close()
-			base = srv.URL
-		}
-	}
-	dir := opt.Dir
-	if e.Kernel == "flags" && dir == "" {
-		tmp, err := os.MkdirTemp("", "flags-")
-		if err != nil {
-			return nil, err
-		}
-		defer os.RemoveAll(tmp)
-		dir = tmp
-	} else if dir != "" {
-		if err := EnsureDir(dir); err != nil {
-			return nil, err
-		}
-	}
-
-	total, done := len(grid)*(e.Repeat+1), 0
-	for _, c := range grid {
-		if opt.MaxConcurrency > 0 && !measuredOnce(c.model.Name) && (c.workers == 0 || c.workers > opt.MaxConcurrency) {
-			c.workers = opt.MaxConcurrency
-			if !UsesWorkers(c.model.Name) {
-				c.model.Name = "pool" // one-goroutine-per-task models cannot be capped
-			}
-		}
-		if x, ok := External(c.model.Name); ok && x.Describe != nil {
-			x.Describe(&rs.Env)
-		}
-		m, err := e.measure(ctx, c, base, dir, func() {
-			done++
-			if opt.Progress != nil {
-				opt.Progress(done, total)
-			}
-		})
-		if err != nil {
-			return rs, err
-		}
-		rs.Results = append(rs.Results, m)
-		if opt.Log != nil {
-			opt.Log(m)
-		}
-	}
-	return rs, nil
-}
-
-// measure runs one configuration: a warm-up, then Repeat timed runs.
-func (e Experiment) measure(ctx context.Context, c config, base, dir string, tick func()) (Measurement, error) {
-	m := Measurement{
-		Workload: e.Workload, Kernel: e.Kernel, Model: c.model.Name, Tasks: c.tasks,
-		Workers: c.workers, GOMAXPROCS: runtime.GOMAXPROCS(0), DelayS: e.Delay.Seconds(), Size: e.kernelSize(),
-	}
-	switch {
-	case c.model.Name == "sequential" || measuredOnce(c.model.Name) && isExternal(c.model.Name):
-		m.Workers = 1
-	case c.model.Name == "singlethread":
-		m.GOMAXPROCS = 1
-	}
-	if c.gomaxprocs > 0 {
-		prev := runtime.GOMAXPROCS(c.gomaxprocs)
-		defer runtime.GOMAXPROCS(prev)
-		m.GOMAXPROCS = c.gomaxprocs
-	}
-	if m.Workers == 0 {
-		m.Workers = c.tasks // one goroutine, thread or process per task
-	}
-	if c.model.Name == "processes" && c.workers == 0 {
-		m.Workers = runtime.NumCPU()
-	}
-	runner, err := newRunnerFor(c.model.Name, c.workers)
-	if err != nil {
-		return m, err
-	}
-	client := NewHTTPClient(min(m.Workers, c.tasks))
-	defer client.CloseIdleConnections()
-	tasks, err := e.tasks(client, base, dir, c.tasks)
-	if err != nil {
-		return m, err
-	}
-
-	var reports []*Report
-	seen := map[string]bool{}
-	for run := 0; run <= e.Repeat; run++ {
-		rep := runner.Run(ctx, tasks)
-		tick()
-		if err := ctx.Err(); err != nil {
-			return m, err
-		}
-		for _, r := range rep.Results {
-			if r.Err != nil && len(m.ErrorSamples) < 5 && !seen[r.Err.Error()] {
-				seen[r.Err.Error()] = true
-				m.ErrorSamples = append(m.ErrorSamples, r.Err.Error())
-			}
-		}
-		if run == 0 {
-			continue // the warm-up: caches, connections, page faults
-		}
-		reports = append(reports, rep)
-		m.RunsS = append(m.RunsS, rep.Wall().Seconds())
-	}
-	st := Summarize(m.RunsS)
-	m.MinS, m.MedianS, m.MeanS, m.MaxS, m.StdDevS = st.Min, st.Median, st.Mean, st.Max, st.StdDev
-	med := reports[medianIndex(m.RunsS)]
-	m.Errors = med.Errors()
-	m.StartupS = med.Startup.Seconds()
-	m.IPCS = med.IPC.Seconds()
-	if e.Timeline {
-		m.Timeline = Spans(med)
-	}
-	return m, nil
-}
-
-// tasks builds the task list of the experiment's kernel.
-func (e Experiment) tasks(c *http.Client, base, dir string, n int) ([]Task, error) {
+// tasks builds the task list of the experiment's kernel; size is the CPU
+// kernels' size (see kernelSize).
+func (e Experiment) tasks(c *http.Client, base, dir string, n, size int) ([]Task, error) {
 	switch e.Kernel {
 	case "flags":
 		return FlagTasks(c, base, dir, n), nil
@@ -343,11 +190,11 @@ func (e Experiment) tasks(c *http.Client, base, dir string, n int) ([]Task, erro
 	case "post":
 		return PostTasks(c, base, n), nil
 	case "sumsquares":
-		return SumSquaresTasks(n, int64(e.kernelSize())), nil
+		return SumSquaresTasks(n, int64(size)), nil
 	case "primes":
 		return PrimeTasks(n), nil
 	case "blur":
-		return BlurTasks(n, e.kernelSize()), nil
+		return BlurTasks(n, size), nil
 	}
 	return nil, errors.New("unknown kernel " + strconv.Quote(e.Kernel))
 }

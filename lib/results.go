@@ -55,6 +55,9 @@ type Measurement struct {
 	// IPCS is the time the median run's tasks spent being serialised and
 	// piped to and from worker processes (Processes).
 	IPCS float64 `json:"ipc_s,omitempty"`
+	// PeakInFlight is the most requests the flag server worked on at once
+	// during the median run, counted by the server (I/O workloads).
+	PeakInFlight int `json:"peak_in_flight,omitempty"`
 	// Timeline holds every task of the median run, when the experiment asks
 	// for it: the data of Gantt charts and latency distributions.
 	Timeline []Span `json:"timeline,omitempty"`

@@ -1,0 +1,137 @@
+package lib
+
+import (
+	"context"
+	"net/http"
+	"runtime"
+)
+
+// A trial is one configuration of a run in progress: what it runs, and
+// the runs made so far. Experiment.Run interleaves the runs of its trials.
+type trial struct {
+	cfg     config
+	m       Measurement
+	runner  Runner
+	tasks   []Task
+	client  *http.Client
+	repeat  int // measured runs it gets
+	reports []*Report
+	peaks   []int64
+	seen    map[string]bool // error messages already sampled
+}
+
+// prepare builds a trial for every configuration of the grid.
+func (e Experiment) prepare(opt RunOptions, base, dir string, env *Env) ([]*trial, error) {
+	grid, err := e.grid()
+	if err != nil {
+		return nil, err
+	}
+	var trials []*trial
+	for _, c := range grid {
+		if opt.MaxConcurrency > 0 && !measuredOnce(c.model.Name) && (c.workers == 0 || c.workers > opt.MaxConcurrency) {
+			c.workers = opt.MaxConcurrency
+			if !UsesWorkers(c.model.Name) {
+				c.model.Name = "pool" // one-goroutine-per-task models cannot be capped
+			}
+		}
+		if x, ok := External(c.model.Name); ok && x.Describe != nil {
+			x.Describe(env)
+		}
+		t, err := e.newTrial(c, base, dir)
+		if err != nil {
+			return trials, err
+		}
+		trials = append(trials, t)
+	}
+	return trials, nil
+}
+
+// newTrial resolves a configuration: the measurement's labels, its runner
+// and its task list.
+func (e Experiment) newTrial(c config, base, dir string) (*trial, error) {
+	size := e.kernelSize()
+	if isExternal(c.model.Name) && e.ExternalSize > 0 {
+		size = e.ExternalSize
+	}
+	m := Measurement{
+		Workload: e.Workload, Kernel: e.Kernel, Model: c.model.Name, Tasks: c.tasks,
+		Workers: c.workers, GOMAXPROCS: runtime.GOMAXPROCS(0), DelayS: e.Delay.Seconds(), Size: size,
+	}
+	switch {
+	case c.model.Name == "sequential" || measuredOnce(c.model.Name) && isExternal(c.model.Name):
+		m.Workers = 1
+	case c.model.Name == "singlethread":
+		m.GOMAXPROCS = 1
+	}
+	if c.gomaxprocs > 0 {
+		m.GOMAXPROCS = c.gomaxprocs
+	}
+	if m.Workers == 0 {
+		m.Workers = c.tasks // one goroutine, thread or process per task
+	}
+	if c.model.Name == "processes" && c.workers == 0 {
+		m.Workers = runtime.NumCPU()
+	}
+	runner, err := newRunnerFor(c.model.Name, c.workers)
+	if err != nil {
+		return nil, err
+	}
+	client := NewHTTPClient(min(m.Workers, c.tasks))
+	tasks, err := e.tasks(client, base, dir, c.tasks, size)
+	if err != nil {
+		return nil, err
+	}
+	return &trial{cfg: c, m: m, runner: runner, tasks: tasks, client: client,
+		repeat: e.repeatFor(c.model.Name), seen: map[string]bool{}}, nil
+}
+
+// runOnce makes one run of the trial under its GOMAXPROCS. A warm-up runs
+// one wave — as many tasks as the model runs at once — and is not kept.
+func (t *trial) runOnce(ctx context.Context, warmUp bool, stats *statsProbe) error {
+	tasks := t.tasks
+	if warmUp {
+		tasks = tasks[:min(len(tasks), max(1, t.m.Workers))]
+	} else {
+		stats.reset(ctx)
+	}
+	if t.cfg.gomaxprocs > 0 {
+		prev := runtime.GOMAXPROCS(t.cfg.gomaxprocs)
+		defer runtime.GOMAXPROCS(prev)
+	}
+	rep := t.runner.Run(ctx, tasks)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, r := range rep.Results {
+		if r.Err != nil && len(t.m.ErrorSamples) < 5 && !t.seen[r.Err.Error()] {
+			t.seen[r.Err.Error()] = true
+			t.m.ErrorSamples = append(t.m.ErrorSamples, r.Err.Error())
+		}
+	}
+	if warmUp {
+		return nil // caches, connections, page faults, worker start
+	}
+	t.reports = append(t.reports, rep)
+	t.m.RunsS = append(t.m.RunsS, rep.Wall().Seconds())
+	t.peaks = append(t.peaks, stats.peak(ctx))
+	return nil
+}
+
+// finish summarises the measured runs; the median run supplies the
+// details: its failures, start-up and IPC cost, in-flight peak and, when
+// asked for, its timeline.
+func (t *trial) finish(timeline bool) Measurement {
+	m := t.m
+	st := Summarize(m.RunsS)
+	m.MinS, m.MedianS, m.MeanS, m.MaxS, m.StdDevS = st.Min, st.Median, st.Mean, st.Max, st.StdDev
+	i := medianIndex(m.RunsS)
+	med := t.reports[i]
+	m.Errors = med.Errors()
+	m.StartupS = med.Startup.Seconds()
+	m.IPCS = med.IPC.Seconds()
+	m.PeakInFlight = int(t.peaks[i])
+	if timeline {
+		m.Timeline = Spans(med)
+	}
+	return m
+}
