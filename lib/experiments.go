@@ -112,6 +112,18 @@ func builtinExperiments() []Experiment {
 			Sizes:    []int{1000, 10000, 100000},
 			Repeat:   1,
 		},
+		{
+			// The Geek Time course notes' twelve sites through pools of W
+			// workers, W = 1…12 and past it: the time is ⌈12/W⌉ delays, so
+			// it falls in steps, holds flat between the divisors of 12, and
+			// stops falling past W = 12, where a worker finds no task left.
+			Name: "poolsize", Title: "Twelve sites through a pool of W workers",
+			Workload: "io", Kernel: "slow",
+			Models: []string{"pool"},
+			Sizes:  []int{12}, Workers: []int{1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 24},
+			Delay:  50 * time.Millisecond,
+			Repeat: 6, QuickScale: 5,
+		},
 	}
 }
 
