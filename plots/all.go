@@ -83,6 +83,9 @@ func Kinds(rs *lib.ResultSet) []string {
 	if cpu && (distinct(par, gomaxprocs) > 1 || distinct(par, workers) > 1) {
 		return []string{KindSpeedup}
 	}
+	if !cpu && distinct(par, workers) > 1 && len(sizes(par)) == 1 {
+		return []string{KindWorkers} // a pool-size sweep: poolsize-workers
+	}
 	return []string{KindTiming}
 }
 
@@ -99,6 +102,8 @@ func Draw(rs *lib.ResultSet, kind string) (*Figure, error) {
 		return LatencyFigure(rs)
 	case KindMemory:
 		return MemoryFigure(rs)
+	case KindWorkers:
+		return PoolSizeFigure(rs)
 	}
 	return nil, fmt.Errorf("unknown figure kind %q", kind)
 }
