@@ -32,17 +32,24 @@ type Experiment struct {
 	Jitter      time.Duration // extra random server delay, up to this much
 	Size        int           // cpu kernel size: sumsquares base n, blur image width
 	Repeat      int           // measured runs per configuration, after one warm-up
-	// BaselineRepeat, if set, is the number of measured runs of the
-	// sequential baselines (sequential, py-sequential): they run longest
-	// and vary least, so fewer runs buy back time for the others.
-	BaselineRepeat int
+	// RepeatFor gives some models fewer measured runs than Repeat, by
+	// model name ("sequential", "py-processes"): the sequential baselines
+	// run longest and vary least, so fewer runs buy time for the others.
+	// A model with fewer than MinRunsForSignificance runs can be the
+	// subject of a Near claim, not of a Faster one.
+	RepeatFor map[string]int
+	// MaxTasksFor measures some models only up to a number of tasks, by
+	// model name: past it a sequential loop's time is one delay per task,
+	// which the smaller sizes already show, and would take the budget.
+	MaxTasksFor map[string]int
 	// ExternalSize, if set, is the CPU kernel size of the Python models:
 	// CPython runs the same loop tens of times slower than Go, and a size
 	// that gives Go tasks of tens of milliseconds would give Python
 	// seconds. Results record each measurement's size.
 	ExternalSize int
 	Timeline     bool // keep the median run's tasks for Gantt charts and latency plots
-	// QuickScale divides delays and cpu sizes, and Repeat is capped at 3,
+	// QuickScale divides delays and cpu sizes, and Repeat is capped at
+	// MinRunsForSignificance,
 	// in quick mode (the default of `go run . build`).
 	QuickScale int
 	// Optional experiments need more than Go — the Python comparison needs
@@ -58,7 +65,8 @@ type Experiment struct {
 var ErrUnavailable = errors.New("not available on this machine")
 
 // Quick returns the experiment scaled down for a fast run: delays and cpu
-// sizes divided by QuickScale, at most 3 repeats. The shape of every curve
+// sizes divided by QuickScale, at most MinRunsForSignificance repeats, so
+// a quick run can still call a difference significant. The shape of every curve
 // is kept; only the absolute times shrink.
 func (e Experiment) Quick() Experiment {
 	q := e
@@ -68,9 +76,12 @@ func (e Experiment) Quick() Experiment {
 		if q.Workload == "cpu" && q.Size > 0 {
 			q.Size /= q.QuickScale
 		}
+		if q.Workload == "cpu" && q.ExternalSize > 0 {
+			q.ExternalSize /= q.QuickScale
+		}
 	}
-	if q.Repeat > 3 {
-		q.Repeat = 3
+	if q.Repeat > MinRunsForSignificance {
+		q.Repeat = MinRunsForSignificance
 	}
 	return q
 }

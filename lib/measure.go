@@ -1,11 +1,11 @@
 package lib
 
 import (
-	"slices"
 	"errors"
 	"fmt"
 	"net/http"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -93,6 +93,9 @@ func (e Experiment) grid() ([]config, error) {
 			if n <= 0 {
 				return nil, fmt.Errorf("experiment %s: number of tasks must be > 0, got %d", e.Name, n)
 			}
+			if limit, ok := e.MaxTasksFor[spec.Name]; ok && n > limit {
+				continue
+			}
 			base := config{model: spec, tasks: n}
 			switch {
 			case measuredOnce(spec.Name):
@@ -161,8 +164,13 @@ func (e Experiment) Validate() error {
 	default:
 		return fmt.Errorf("experiment %s: unknown workload %q (known: io, cpu, memory)", e.Name, e.Workload)
 	}
-	if e.Repeat <= 0 || e.BaselineRepeat < 0 {
-		return fmt.Errorf("experiment %s: repeat must be > 0, got %d (baseline %d)", e.Name, e.Repeat, e.BaselineRepeat)
+	if e.Repeat <= 0 {
+		return fmt.Errorf("experiment %s: repeat must be > 0, got %d", e.Name, e.Repeat)
+	}
+	for model, n := range e.RepeatFor {
+		if n <= 0 {
+			return fmt.Errorf("experiment %s: RepeatFor[%s] must be > 0, got %d", e.Name, model, n)
+		}
 	}
 	if len(e.Sizes) == 0 {
 		return fmt.Errorf("experiment %s: no sizes to measure", e.Name)

@@ -164,11 +164,11 @@ func (p *statsProbe) peak(ctx context.Context) int64 {
 	return st.PeakInFlight
 }
 
-// repeatFor is how many measured runs a model gets: BaselineRepeat for the
-// sequential baselines, whose runs hardly vary, when it is set.
+// repeatFor is how many measured runs a model gets: RepeatFor's, at most
+// Repeat, or Repeat.
 func (e Experiment) repeatFor(model string) int {
-	if e.BaselineRepeat > 0 && (model == "sequential" || model == "py-sequential") {
-		return min(e.BaselineRepeat, e.Repeat)
+	if n, ok := e.RepeatFor[model]; ok && n > 0 {
+		return min(n, e.Repeat)
 	}
 	return e.Repeat
 }
