@@ -80,13 +80,18 @@ func LatencyFigure(rs *lib.ResultSet) (*Figure, error) {
 
 	m0 := curves[0].m
 	details := []string{plural(m0.Tasks, "request")}
-	if !perTask(m0.Model) && m0.Workers < m0.Tasks {
+	switch rate := openLoopRate(m0); {
+	case rate > 0:
+		details[0] += " at " + tickLabel(rate) + "/s"
+	case !perTask(m0.Model) && m0.Workers < m0.Tasks:
 		details[0] += fmt.Sprintf(", %d at a time", m0.Workers)
 	}
 	if m0.DelayS > 0 {
 		details = append(details, "server delay "+formatSeconds(m0.DelayS))
 	}
-	details = append(details, "the median of "+runsCount(rs.Results))
+	if multiRun(rs.Results) {
+		details = append(details, "the median of "+runsCount(rs.Results))
+	}
 	p := newPlot(headline(rs, "Latency distribution", details...),
 		"latency of one request ("+unit+")", "requests at most this slow (%)")
 	p.X.Min, p.X.Max = 0, hi*scale*1.02
@@ -103,7 +108,7 @@ func LatencyFigure(rs *lib.ResultSet) (*Figure, error) {
 		for i, d := range cv.d {
 			xy = append(xy, plotter.XY{X: d * scale, Y: 100 * float64(i) / n}, plotter.XY{X: d * scale, Y: 100 * float64(i+1) / n})
 		}
-		label := configLabel(cv.m.Model, workersIfPooled(cv.m), 0)
+		label := latencyLabel(cv.m)
 		if err := checkXYs(label, xy); err != nil {
 			return nil, fmt.Errorf("latency %s: %w", name(rs), err)
 		}
@@ -115,7 +120,7 @@ func LatencyFigure(rs *lib.ResultSet) (*Figure, error) {
 		line.LineStyle.Dashes = nil
 
 		marks := make([]float64, len(Percentiles))
-		summary := ""
+		summary := "  mean " + formatSeconds(lib.Summarize(cv.d).Mean)
 		for i, q := range Percentiles {
 			marks[i] = lib.Percentile(cv.d, q)
 			if !finite(marks[i]) {
@@ -153,6 +158,42 @@ func workersIfPooled(m lib.Measurement) int {
 		return 0
 	}
 	return m.Workers
+}
+
+// latencyLabel names a curve: the model and its pool, or for the load
+// generators of lib/loadgen.go their rate or their workers.
+func latencyLabel(m lib.Measurement) string {
+	switch {
+	case m.Model == "closed-loop":
+		return fmt.Sprintf("closed loop (%s)", plural(m.Workers, "worker"))
+	case openLoopRate(m) > 0:
+		return fmt.Sprintf("open loop (%s/s)", tickLabel(openLoopRate(m)))
+	}
+	return configLabel(m.Model, workersIfPooled(m), 0)
+}
+
+// openLoopRate is the rate an open-loop measurement sent its requests at,
+// read from when its first and last requests were due; 0 for any other.
+func openLoopRate(m lib.Measurement) float64 {
+	if m.Model != "open-loop" || len(m.Timeline) < 2 {
+		return 0
+	}
+	first, last := m.Timeline[0].StartS, m.Timeline[len(m.Timeline)-1].StartS
+	if !(last > first) {
+		return 0
+	}
+	return float64(len(m.Timeline)-1) / (last - first)
+}
+
+// multiRun reports whether any measurement was repeated, so that "the
+// median of 1 run" is not written under a single load test.
+func multiRun(ms []lib.Measurement) bool {
+	for _, m := range ms {
+		if len(m.RunsS) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 func percentileName(q float64) string {

@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -65,5 +66,29 @@ func TestSaturationRefuses(t *testing.T) {
 				t.Error("drew it anyway")
 			}
 		})
+	}
+}
+
+// TestLatencyOfLoadGenerators: the curves of lib/loadgen.go's reports are
+// named by their rate and their pool, not by a worker count that an open
+// loop does not have.
+func TestLatencyOfLoadGenerators(t *testing.T) {
+	t0 := time.Unix(0, 0)
+	open := &lib.LoadReport{Mode: "open-loop", Rate: 100, Start: t0, End: t0.Add(time.Second)}
+	for i := range 100 {
+		due := t0.Add(time.Duration(i) * 10 * time.Millisecond)
+		open.Samples = append(open.Samples, lib.LoadSample{Intended: due, Start: due, End: due.Add(50 * time.Millisecond), Worker: i})
+	}
+	closed := closedReport(5, 100, 50*time.Millisecond, time.Second)
+	f, err := LatencyFigure(lib.LoadTestResults("Open and closed", 50*time.Millisecond, open, closed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"open loop (100/s)", "closed loop (5 workers)"}
+	if len(f.Series) != 2 || f.Series[0] != want[0] || f.Series[1] != want[1] {
+		t.Errorf("series %q, want %q", f.Series, want)
+	}
+	if title := f.Panels[0][0].Title.Text; !strings.Contains(title, "100 requests at 100/s") || strings.Contains(title, "median of") {
+		t.Errorf("title %q: want the open loop's rate, and no 'median of 1 run'", title)
 	}
 }
