@@ -3,6 +3,9 @@ package lib
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -49,8 +52,8 @@ type Experiment struct {
 	ExternalSize int
 	Timeline     bool // keep the median run's tasks for Gantt charts and latency plots
 	// QuickScale divides delays and cpu sizes, and Repeat is capped at
-	// MinRunsForSignificance,
-	// in quick mode (the default of `go run . build`).
+	// MinRunsForSignificance, in quick mode: the tests' scale. What
+	// `go run . build` publishes is the experiment as written.
 	QuickScale int
 	// Optional experiments need more than Go — the Python comparison needs
 	// python3 — and are skipped, not failed, where that is missing.
@@ -125,4 +128,50 @@ func (e Experiment) String() string {
 	}
 	fmt.Fprintf(&b, ", %d runs", e.Repeat)
 	return b.String()
+}
+
+// Scale says in words the size the experiment runs at — "server delay
+// 100ms, 6 interleaved runs (sequential: 2 runs, up to 30 tasks)" — the
+// one place notes and captions read it from.
+func (e Experiment) Scale() string {
+	var parts []string
+	if e.Delay > 0 {
+		d := "server delay " + e.Delay.String()
+		if e.Jitter > 0 {
+			d += " + up to " + e.Jitter.String() + " jitter"
+		}
+		parts = append(parts, d)
+	}
+	switch e.Kernel {
+	case "sumsquares":
+		s := fmt.Sprintf("sums from n = %s", groupThousands(e.kernelSize()))
+		if e.ExternalSize > 0 {
+			s += fmt.Sprintf(" (Python: %s)", groupThousands(e.ExternalSize))
+		}
+		parts = append(parts, s)
+	case "blur":
+		parts = append(parts, fmt.Sprintf("%d px images", e.kernelSize()))
+	}
+	runs := fmt.Sprintf("%d interleaved runs", e.Repeat)
+	var fewer []string
+	for _, m := range slices.Sorted(maps.Keys(e.RepeatFor)) {
+		f := fmt.Sprintf("%s: %d", m, e.repeatFor(m))
+		if n, ok := e.MaxTasksFor[m]; ok {
+			f += fmt.Sprintf(", up to %d tasks", n)
+		}
+		fewer = append(fewer, f)
+	}
+	if len(fewer) > 0 {
+		runs += " (" + strings.Join(fewer, "; ") + ")"
+	}
+	return strings.Join(append(parts, runs), ", ")
+}
+
+// groupThousands writes 20000000 as "20,000,000".
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -97,9 +97,9 @@ func TestQuickChanges(t *testing.T) {
 		e    Experiment
 		want string
 	}{
-		{Experiment{Workload: "io", Delay: 200 * time.Millisecond, Repeat: 5, QuickScale: 40}, "server delay 5ms instead of 200ms, 3 runs instead of 5"},
+		{Experiment{Workload: "io", Delay: 200 * time.Millisecond, Repeat: 10, QuickScale: 40}, "server delay 5ms instead of 200ms, 6 runs instead of 10"},
 		{Experiment{Workload: "io", Delay: 100 * time.Millisecond, Jitter: 50 * time.Millisecond, Repeat: 3, QuickScale: 2}, "server delay 50ms instead of 100ms, jitter 25ms instead of 50ms"},
-		{Experiment{Workload: "cpu", Size: 1024, Repeat: 5, QuickScale: 4}, "size 256 instead of 1024, 3 runs instead of 5"},
+		{Experiment{Workload: "cpu", Size: 1024, Repeat: 8, QuickScale: 4}, "size 256 instead of 1024, 6 runs instead of 8"},
 		{Experiment{Workload: "cpu", Size: 1024, Repeat: 3, QuickScale: 1}, ""},
 	} {
 		if got := tt.e.QuickChanges(); got != tt.want {

@@ -26,6 +26,20 @@ type Interval struct {
 	// Bounded is false when there were too few runs for an interval at
 	// the requested confidence: Lo and Hi are then infinite.
 	Bounded bool
+	N       int // the number of runs
+}
+
+// String is the median and its interval as benchstat prints them:
+// "101 ms ± 2%", or "101 ms (n=3)" when the runs are too few for an
+// interval at 95% (six are needed).
+func (iv Interval) String() string {
+	if iv.N == 0 {
+		return "—"
+	}
+	if !iv.Bounded {
+		return fmt.Sprintf("%s (n=%d)", FormatSeconds(iv.Median), iv.N)
+	}
+	return fmt.Sprintf("%s ± %.0f%%", FormatSeconds(iv.Median), 100*iv.PlusMinus())
 }
 
 // CI returns the median of the measured runs and its 95% confidence
@@ -36,7 +50,7 @@ func (m Measurement) CI() Interval {
 	}
 	s := benchmath.NewSample(slices.Clone(m.RunsS), &benchmath.DefaultThresholds)
 	sum := benchmath.AssumeNothing.Summary(s, Confidence)
-	return Interval{Median: sum.Center, Lo: sum.Lo, Hi: sum.Hi,
+	return Interval{Median: sum.Center, Lo: sum.Lo, Hi: sum.Hi, N: len(m.RunsS),
 		Bounded: !math.IsInf(sum.Lo, 0) && !math.IsInf(sum.Hi, 0)}
 }
 

@@ -31,6 +31,7 @@ const benchUsage = `usage:
                      [--kernel flags|slow|post] [--target URL [--allow-remote]] [--repeat R] [--json|--csv]
   go run . bench cpu --model M[,M...] [--tasks N] [--size S] [--kernel sumsquares|primes|blur]
                      [--workers W] [--gomaxprocs P[,P...]] [--parallelism P[,P...]] [--repeat R] [--json|--csv]
+                     [--trace DIR]   (also io: after measuring, trace each configuration once; see README)
   go run . bench memory [--tasks N[,N...]] [--json]
   go run . bench EXPERIMENT [--quick] [--json|--csv] [--save FILE]   (see: go run . bench list)
 
@@ -83,6 +84,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		quick       = fs.Bool("quick", false, "named experiments: scaled-down delays and sizes, 3 runs")
 		save        = fs.String("save", "", "also save the JSON results to this file")
 		withPython  = fs.Bool("with-python", false, "also run the Python counterparts of the models (py-*) with python3, on the same tasks")
+		traceDir    = fs.String("trace", "", "after measuring, run each configuration once under the execution tracer and write its trace and a figure to this folder")
 	)
 	fs.Var(durationFlag{&delay}, "delay", "server delay per request (embedded server)")
 	fs.Var(durationFlag{&jitter}, "jitter", "extra random server delay, up to this much")
@@ -167,6 +169,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := exp.Validate(); err != nil {
 		return &UsageError{Err: err}
 	}
+	if err := checkTraceFlag(*traceDir, exp); err != nil {
+		return err
+	}
 
 	opt := lib.RunOptions{}
 	if *target != "" {
@@ -204,6 +209,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("interrupted after %s (shown above): %w", plural(len(rs.Results), "finished configuration"), ctx.Err())
 		}
 		return err
+	}
+	if *traceDir != "" {
+		if err := writeTraces(ctx, exp, rs, opt, *traceDir, stderr); err != nil {
+			return err
+		}
 	}
 	return summarizeErrors(rs, stderr)
 }
@@ -264,10 +274,10 @@ func printResults(w io.Writer, rs *lib.ResultSet, asJSON, asCSV bool) error {
 		}
 		return tw.Flush()
 	}
-	fmt.Fprintln(tw, "model\ttasks\tworkers\tGOMAXPROCS\tmin\tmedian\tmean\tmax\tstddev\terrors\t")
+	fmt.Fprintln(tw, "model\ttasks\tworkers\tGOMAXPROCS\tmedian ± 95% CI\tmin\tmax\truns\terrors\t")
 	for _, m := range rs.Results {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%d\t\n", m.Model, m.Tasks, m.Workers, m.GOMAXPROCS,
-			secs(m.MinS), secs(m.MedianS), secs(m.MeanS), secs(m.MaxS), secs(m.StdDevS), m.Errors)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%d\t%d\t\n", m.Model, m.Tasks, m.Workers, m.GOMAXPROCS,
+			m.CI(), secs(m.MinS), secs(m.MaxS), len(m.RunsS), m.Errors)
 	}
 	return tw.Flush()
 }

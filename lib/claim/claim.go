@@ -143,13 +143,7 @@ func Label(m *lib.Measurement) string {
 // Median is a measurement's median with its 95% interval, as benchstat
 // prints it: "101 ms ± 2%", or "101 ms (n=3)" when the runs are too few
 // for an interval.
-func Median(m *lib.Measurement) string {
-	iv := m.CI()
-	if !iv.Bounded {
-		return fmt.Sprintf("%s (n=%d)", lib.FormatSeconds(iv.Median), len(m.RunsS))
-	}
-	return fmt.Sprintf("%s ± %.0f%%", lib.FormatSeconds(iv.Median), 100*iv.PlusMinus())
-}
+func Median(m *lib.Measurement) string { return m.CI().String() }
 
 // Times formats a ratio as "2.01×".
 func Times(r float64) string {
