@@ -37,11 +37,11 @@ func Experiment(name string, full bool) *lib.ResultSet {
 	if err != nil {
 		panic(fmt.Errorf("experiment %s: %w", name, err))
 	}
-	mode := "full mode"
+	scale := "at " + e.Scale()
 	if !full {
-		mode = "quick mode"
+		scale += " — quick mode"
 		if c := def.QuickChanges(); c != "" {
-			mode += ": " + c
+			scale += ": " + c
 		}
 	}
 	// Saved where `go run . plots --from` and chapter 8 read results.
@@ -54,7 +54,7 @@ func Experiment(name string, full bool) *lib.ResultSet {
 	if n == 1 {
 		configs = "configuration"
 	}
-	Markdown(fmt.Sprintf("*%s: %d %s measured in %s (%s), saved to `results/%s.json`*", e.Name, n, configs, time.Since(start).Round(10*time.Millisecond), mode, name))
+	Markdown(fmt.Sprintf("*%s: %d %s measured in %s, %s; saved to `results/%s.json`*", e.Name, n, configs, time.Since(start).Round(100*time.Millisecond), scale, name))
 	if errs := rs.Errors(); errs > 0 {
 		Error(fmt.Errorf("experiment %s: %d tasks failed in the median runs", name, errs))
 	}
@@ -72,7 +72,9 @@ func Saved(name string) (*lib.ResultSet, error) {
 }
 
 // Stats displays a table of a result set: one row per measurement with the
-// median, fastest and slowest run, or one row per memory point.
+// median and its 95% confidence interval (as benchstat prints it), the
+// fastest and slowest run and, for I/O against the flag server, the most
+// requests it counted in flight at once; or one row per memory point.
 func Stats(rs *lib.ResultSet) {
 	if rs == nil {
 		Error(fmt.Errorf("show: no results"))
@@ -89,12 +91,24 @@ func Stats(rs *lib.ResultSet) {
 	if len(rs.Results) == 0 {
 		return
 	}
+	peaks := false
+	for _, m := range rs.Results {
+		peaks = peaks || m.PeakInFlight > 0
+	}
 	var rows [][]string
 	for _, m := range rs.Results {
-		rows = append(rows, []string{m.Model, strconv.Itoa(m.Tasks), strconv.Itoa(m.Workers), strconv.Itoa(m.GOMAXPROCS),
-			Seconds(m.MedianS), Seconds(m.MinS), Seconds(m.MaxS), strconv.Itoa(len(m.RunsS)), strconv.Itoa(m.Errors)})
+		row := []string{m.Model, strconv.Itoa(m.Tasks), strconv.Itoa(m.Workers), strconv.Itoa(m.GOMAXPROCS),
+			m.CI().String(), Seconds(m.MinS), Seconds(m.MaxS), strconv.Itoa(len(m.RunsS)), strconv.Itoa(m.Errors)}
+		if peaks {
+			row = append(row, strconv.Itoa(m.PeakInFlight))
+		}
+		rows = append(rows, row)
 	}
-	Table([]string{"model", "tasks", "workers", "GOMAXPROCS", "median", "fastest", "slowest", "runs", "failed"}, rows)
+	headers := []string{"model", "tasks", "workers", "GOMAXPROCS", "median ± 95% CI", "fastest", "slowest", "runs", "failed"}
+	if peaks {
+		headers = append(headers, "peak in flight")
+	}
+	Table(headers, rows)
 }
 
 // Runs displays every measured run of a result set, with the first error
@@ -112,7 +126,7 @@ func Runs(rs *lib.ResultSet) {
 	for i := range runs {
 		headers = append(headers, strconv.Itoa(i+1))
 	}
-	headers = append(headers, "min", "max", "average", "failed")
+	headers = append(headers, "min", "max", "average", "median ± 95% CI", "failed")
 	var rows [][]string
 	for _, m := range rs.Results {
 		row := []string{m.Model, strconv.Itoa(m.Tasks), strconv.Itoa(m.Workers)}
@@ -123,7 +137,7 @@ func Runs(rs *lib.ResultSet) {
 			}
 			row = append(row, cell)
 		}
-		row = append(row, Seconds(m.MinS), Seconds(m.MaxS), Seconds(m.MeanS), strconv.Itoa(m.Errors))
+		row = append(row, Seconds(m.MinS), Seconds(m.MaxS), Seconds(m.MeanS), m.CI().String(), strconv.Itoa(m.Errors))
 		rows = append(rows, row)
 	}
 	Table(headers, rows)
