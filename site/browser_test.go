@@ -50,12 +50,21 @@ type pageInfo struct {
 	InnerWidth  int      `json:"innerWidth"`
 }
 
-const pageInfoJS = `(() => ({
-	images: Array.from(document.images).map(i => ({src: i.src, ok: i.complete && i.naturalWidth > 0})),
-	links: Array.from(document.querySelectorAll("a[href]")).map(a => a.href),
-	scrollWidth: document.documentElement.scrollWidth,
-	innerWidth: window.innerWidth,
-}))()`
+// pageInfoJS first makes every lazily loaded image load now (they wait
+// to be scrolled to) and waits, at most 10 s, for all of them.
+const pageInfoJS = `(async () => {
+	const imgs = Array.from(document.images);
+	imgs.forEach(i => { i.loading = "eager"; });
+	const loaded = Promise.all(imgs.map(i => i.complete ? null :
+		new Promise(r => { i.addEventListener("load", r); i.addEventListener("error", r); })));
+	await Promise.race([loaded, new Promise(r => setTimeout(r, 10000))]);
+	return {
+		images: imgs.map(i => ({src: i.src, ok: i.complete && i.naturalWidth > 0})),
+		links: Array.from(document.querySelectorAll("a[href]")).map(a => a.href),
+		scrollWidth: document.documentElement.scrollWidth,
+		innerWidth: window.innerWidth,
+	};
+})()`
 
 // TestBrowser opens every page of the fixture site from file:// in a real
 // Chromium and checks what only a browser shows: no console errors (the
@@ -167,7 +176,7 @@ func checkInBrowser(t *testing.T, exe string, res *Result, word, title, page str
 			if err := chromedp.Do(ctx, chromedp.Navigate(fileURL(p))); err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			info, err := chromedp.Run(ctx, chromedp.Evaluate[pageInfo](pageInfoJS))
+			info, err := chromedp.Run(ctx, chromedp.Evaluate[pageInfo](pageInfoJS, chromedp.EvalAwaitPromise))
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}

@@ -2,11 +2,8 @@ package site
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"html/template"
 	"maps"
 	"os"
 	"path/filepath"
@@ -37,15 +34,20 @@ type Options struct {
 	// DefaultResults if empty, "-" for none.
 	Results string
 	Title   string // the site's title; DefaultTitle if empty
+	// LiveReload adds a script that reloads a page when the site is
+	// rebuilt: for `serve` only, so a published page has no script
+	// beyond its own.
+	LiveReload bool
 }
 
 // Result describes a built site.
 type Result struct {
-	Out      string   // the site's folder
-	Index    string   // path of its index.html
-	Pages    []string // paths of the chapters' pages, in order
-	Files    int      // files written
-	Warnings []string // problems that did not stop the build
+	Out      string     // the site's folder
+	Index    string     // path of its index.html
+	Pages    []string   // paths of the chapters' pages, in order
+	Files    int        // files written
+	Sizes    []PageSize // every page's weight, in the site's order
+	Warnings []string   // problems that did not stop the build
 	Duration time.Duration
 }
 
@@ -101,8 +103,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := writeSite(ctx, out, files); err != nil {
 		return nil, err
 	}
+	sizes := pageSizes(files)
+	for _, s := range sizes {
+		if s.Total() > PageBudget {
+			warnings = append(warnings, fmt.Sprintf("%s weighs %s, over the budget of %s", s.Page, formatBytes(s.Total()), formatBytes(PageBudget)))
+		}
+	}
 	res := &Result{Out: out, Index: filepath.Join(out, "index.html"), Files: len(files), Warnings: warnings,
-		Duration: time.Since(start)}
+		Sizes: sizes, Duration: time.Since(start)}
 	for _, ch := range chapters {
 		res.Pages = append(res.Pages, filepath.Join(out, ch.Page))
 	}
@@ -130,125 +138,6 @@ func checkOut(out, notebooks string) error {
 	}
 	if _, err := os.Stat(filepath.Join(out, markerFile)); err != nil {
 		return &InputError{Err: fmt.Errorf("refusing to replace %s: it is not empty and was not built by this command (no %s file)", out, markerFile)}
-	}
-	return nil
-}
-
-// renderSite renders every page and returns the site's files by path.
-func renderSite(ctx context.Context, chapters []*chapter, opts Options) (map[string][]byte, []string, error) {
-	files, version, err := assets()
-	if err != nil {
-		return nil, nil, err
-	}
-	pages := map[string]string{}
-	for _, ch := range chapters {
-		pages[ch.File] = urlPath(ch.Page)
-	}
-	md := newMarkdown(pages)
-	for _, ch := range chapters {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-		if err := ch.render(md, files); err != nil {
-			return nil, nil, err
-		}
-		files[ch.Stem+".ipynb"] = ch.Raw
-	}
-
-	jsonIndex, jsIndex, err := searchIndex(chapters)
-	if err != nil {
-		return nil, nil, fmt.Errorf("search index: %w", err)
-	}
-	files["search.json"] = jsonIndex
-	files["search-index.js"] = jsIndex
-	sum := sha256.Sum256(jsIndex)
-	indexVersion := hex.EncodeToString(sum[:5])
-	asset := func(name string) string {
-		v := version
-		if name == "search-index.js" {
-			v = indexVersion
-		}
-		return name + "?v=" + v
-	}
-
-	globalEnv, envFile, warnings := resultsEnv(opts.Results)
-	nav := make([]navItem, len(chapters))
-	for i, ch := range chapters {
-		nav[i] = navItem{Title: ch.Title, Href: urlPath(ch.Page), Summary: ch.Summary}
-	}
-	var newest *envView
-	newestTime := time.Time{}
-	for i, ch := range chapters {
-		env, source := ch.Env, "this notebook's metadata"
-		if env == nil && globalEnv != nil {
-			env, source = globalEnv, filepath.ToSlash(envFile)
-		}
-		view := newEnvView(env, source)
-		if env != nil && (newest == nil || env.Time.After(newestTime)) {
-			newest, newestTime = view, env.Time
-		}
-		data := &pageData{
-			SiteTitle: opts.Title, Title: ch.Title, Description: ch.Summary,
-			Chapters: currentNav(nav, i, ch.TOC), Body: template.HTML(ch.Body), // rendered and sanitised by ch.render
-			Notebook: urlPath(ch.Stem + ".ipynb"), Env: view, Asset: asset,
-		}
-		if i > 0 {
-			data.Prev = &nav[i-1]
-		}
-		if i+1 < len(nav) {
-			data.Next = &nav[i+1]
-		}
-		page, err := executePage(chapterTemplate, data)
-		if err != nil {
-			return nil, nil, err
-		}
-		files[ch.Page] = page
-	}
-	index, err := executePage(indexTemplate, &pageData{
-		SiteTitle: opts.Title, Title: opts.Title, IsIndex: true, Chapters: nav,
-		Description: "A tutorial that measures concurrency and parallelism in Go.",
-		Env:         newest, Headline: headline(chapters, nav), Asset: asset,
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	files["index.html"] = index
-	files[markerFile] = []byte("A site built by `go run . site`; Build replaces only folders holding this file.\n")
-	return files, warnings, nil
-}
-
-// currentNav returns the navigation with chapter i marked current and
-// given its table of contents.
-func currentNav(nav []navItem, i int, toc []heading) []navItem {
-	out := append([]navItem(nil), nav...)
-	out[i].Current = true
-	out[i].TOC = toc
-	return out
-}
-
-// headline picks the index page's figure: the first figure of a cell
-// tagged "headline" in any chapter; else the first figure of chapter 3,
-// then of chapter 4 (where the tutorial's measurements start); else the
-// first figure of any chapter; else none.
-func headline(chapters []*chapter, nav []navItem) *headlineView {
-	pick := func(i int, f figure) *headlineView {
-		return &headlineView{Src: urlPath(f.Src), Alt: f.Alt, Chapter: nav[i]}
-	}
-	for i, ch := range chapters {
-		for _, f := range ch.Figures {
-			if f.Headline {
-				return pick(i, f)
-			}
-		}
-	}
-	order := []int{2, 3}
-	for i := range chapters {
-		order = append(order, i)
-	}
-	for _, i := range order {
-		if i < len(chapters) && len(chapters[i].Figures) > 0 {
-			return pick(i, chapters[i].Figures[0])
-		}
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"html"
 	"net/url"
@@ -29,9 +28,14 @@ type chapter struct {
 	Summary string
 	TOC     []heading
 	Body    string
+	Number  int // the chapter's number: its file name's leading digits, else its place
 	Figures []figure
-	Search  []searchEntry
-	Env     *lib.Env // the notebook's own "measured_env" metadata
+	// Verdicts are the claims its outputs checked; Experiments the
+	// experiments its code cells run (show.Experiment("NAME", …)).
+	Verdicts    []verdict
+	Experiments []string
+	Search      []searchEntry
+	Env         *lib.Env // the notebook's own "measured_env" metadata
 }
 
 // reservedStems are file names the site itself uses.
@@ -69,41 +73,44 @@ func loadChapters(dir string) ([]*chapter, error) {
 		return nil, &InputError{Err: fmt.Errorf("no notebooks (*.ipynb) in %s", dir)}
 	}
 	sort.Slice(chapters, func(i, j int) bool { return chapters[i].File < chapters[j].File })
+	for i, ch := range chapters {
+		ch.Number = chapterNumber(ch.Stem, i+1)
+	}
 	return chapters, nil
 }
 
 // pageRenderer holds the state of rendering one page.
 type pageRenderer struct {
-	md      goldmark.Markdown
-	ids     *pageIDs
-	stem    string
-	files   map[string][]byte // site-relative path → content, for the whole site
-	figures []figure
-	figureN map[int]int // figures written per cell
+	md       goldmark.Markdown
+	ids      *pageIDs
+	stem     string
+	chapter  int               // the chapter's number, for "Figure 3.2"
+	files    map[string][]byte // site-relative path → content, for the whole site
+	figures  []figure
+	figureN  map[int]int // figures written per cell
+	label    string      // the fig:NAME label waiting for the current cell's first figure
+	verdicts []verdict
 }
 
 // cellTags returns a cell's Jupyter tags ("remove-input", "headline"...).
 func cellTags(c *nbformat.Cell) map[string]bool {
-	var md struct {
-		Tags []string `json:"tags"`
-	}
-	_ = json.Unmarshal(c.Metadata, &md) // no or odd metadata: no tags
 	tags := map[string]bool{}
-	for _, t := range md.Tags {
+	for _, t := range c.Tags() {
 		tags[t] = true
 	}
 	return tags
 }
 
 // render renders the chapter's cells into its body, title, summary, table
-// of contents, figures and search entries. files receives the figures.
+// of contents, figures, verdicts and search entries. files receives the
+// figures.
 func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
-	r := &pageRenderer{md: md, ids: newPageIDs(), stem: ch.Stem, files: files, figureN: map[int]int{}}
+	r := &pageRenderer{md: md, ids: newPageIDs(), stem: ch.Stem, chapter: ch.Number, files: files, figureN: map[int]int{}}
 	language := ch.Notebook.Language()
 	if language == "" {
 		language = "go"
 	}
-	var body strings.Builder
+	var cells []renderedCell
 	sections := &sectionCollector{page: ch.Page}
 	for i, c := range ch.Notebook.Cells {
 		n := i + 1
@@ -111,76 +118,106 @@ func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
 		if tags["remove-cell"] {
 			continue
 		}
+		var out string
+		var err error
 		switch c.CellType {
 		case "markdown":
-			mc, err := renderMarkdown(md, r.ids, c.Source)
-			if err != nil {
-				return fmt.Errorf("%s: cell %d: %w", ch.File, n, err)
-			}
-			for _, blk := range mc.Blocks {
-				h := blk.Heading
-				switch {
-				case h != nil && h.Level == 1 && ch.Title == "":
-					ch.Title = h.Text
-					sections.title = h.Text
-				case h != nil && h.Level <= 3:
-					ch.TOC = append(ch.TOC, *h)
-					sections.start(h.ID, h.Text)
-				case h != nil:
-					sections.add(h.Text)
-				case blk.Paragraph && ch.Summary == "":
-					ch.Summary = blk.Summary
-					sections.add(blk.Text)
-				default:
-					sections.add(blk.Text)
-				}
-			}
-			fmt.Fprintf(&body, "<div class=\"cell cell-markdown\">\n%s</div>\n", mc.HTML)
+			out, err = ch.renderMarkdownCell(r, sections, c)
 		case "code":
-			if strings.TrimSpace(c.Source) == "" && len(c.Outputs) == 0 {
-				continue
-			}
-			var outs string
-			if !tags["remove-output"] {
-				var err error
-				if outs, err = r.renderOutputs(n, c.Outputs, tags["headline"]); err != nil {
-					return fmt.Errorf("%s: cell %d: %w", ch.File, n, err)
-				}
-			}
-			fmt.Fprintf(&body, "<div class=\"cell cell-code\" id=\"cell-%d\">\n", n)
-			if !tags["remove-input"] && strings.TrimSpace(c.Source) != "" {
-				code, err := highlightCode(c.Source, language)
-				if err != nil {
-					return fmt.Errorf("%s: cell %d: %w", ch.File, n, err)
-				}
-				prompt := " "
-				if c.ExecutionCount != nil {
-					prompt = fmt.Sprint(*c.ExecutionCount)
-				}
-				input := fmt.Sprintf("<div class=\"cell-input\">\n<div class=\"cell-bar\"><span class=\"prompt\" title=\"execution count\">In [%s]:</span>"+
-					"<button class=\"copy\" type=\"button\" aria-label=\"Copy this code\">Copy</button></div>\n%s</div>\n",
-					html.EscapeString(prompt), code)
-				body.WriteString(fold(input, "Show code", tags["hide-input"] || tags["hide-cell"]))
-				sections.add(c.Source)
-			}
-			if outs != "" {
-				outs = fmt.Sprintf("<div class=\"cell-outputs\">\n%s</div>\n", outs)
-				body.WriteString(fold(outs, "Show output", tags["hide-output"] || tags["hide-cell"]))
-			}
-			body.WriteString("</div>\n")
+			ch.Experiments = appendNew(ch.Experiments, experimentsIn(c.Source)...)
+			out, err = r.renderCodeCell(sections, c, n, tags, language)
 		}
 		// Raw cells are for other formats (nbconvert's LaTeX, say): not shown.
+		if err != nil {
+			return fmt.Errorf("%s: cell %d: %w", ch.File, n, err)
+		}
+		if out != "" {
+			cells = append(cells, renderedCell{html: out, beside: tags[besideTag]})
+		}
 	}
 	if ch.Title == "" {
 		ch.Title = titleFromFile(ch.File)
 		sections.title = ch.Title
 	}
 	ch.Summary = shorten(ch.Summary, maxSummary)
-	ch.Body = body.String()
+	ch.Body = joinCells(cells)
 	ch.Figures = r.figures
+	ch.Verdicts = r.verdicts
 	ch.Search = sections.done()
 	ch.Env = notebookEnv(ch.Notebook)
 	return nil
+}
+
+// renderMarkdownCell renders a markdown cell, taking the chapter's title,
+// summary and table of contents from it.
+func (ch *chapter) renderMarkdownCell(r *pageRenderer, sections *sectionCollector, c *nbformat.Cell) (string, error) {
+	mc, err := renderMarkdown(r.md, r.ids, c.Source)
+	if err != nil {
+		return "", err
+	}
+	for _, blk := range mc.Blocks {
+		h := blk.Heading
+		switch {
+		case h != nil && h.Level == 1 && ch.Title == "":
+			ch.Title = h.Text
+			sections.title = h.Text
+		case h != nil && h.Level <= 3:
+			ch.TOC = append(ch.TOC, *h)
+			sections.start(h.ID, h.Text)
+		case h != nil:
+			sections.add(h.Text)
+		case blk.Paragraph && ch.Summary == "":
+			ch.Summary = blk.Summary
+			sections.add(blk.Text)
+		default:
+			sections.add(blk.Text)
+		}
+	}
+	return fmt.Sprintf("<div class=\"cell cell-markdown\">\n%s</div>\n", mc.HTML), nil
+}
+
+// renderCodeCell renders a code cell: its input with a copy button and its
+// outputs, each folded if its tags say so.
+func (r *pageRenderer) renderCodeCell(sections *sectionCollector, c *nbformat.Cell, n int, tags map[string]bool, language string) (string, error) {
+	if strings.TrimSpace(c.Source) == "" && len(c.Outputs) == 0 {
+		return "", nil
+	}
+	r.label = figureLabel(c)
+	defer func() { r.label = "" }()
+	var outs string
+	if !tags["remove-output"] {
+		var err error
+		nv := len(r.verdicts)
+		if outs, err = r.renderOutputs(n, c.Outputs, tags["headline"]); err != nil {
+			return "", err
+		}
+		for _, v := range r.verdicts[nv:] {
+			sections.add(v.Claim)
+		}
+	}
+	var body strings.Builder
+	fmt.Fprintf(&body, "<div class=\"cell cell-code\" id=\"cell-%d\">\n", n)
+	if !tags["remove-input"] && strings.TrimSpace(c.Source) != "" {
+		code, err := highlightCode(c.Source, language)
+		if err != nil {
+			return "", err
+		}
+		prompt := " "
+		if c.ExecutionCount != nil {
+			prompt = fmt.Sprint(*c.ExecutionCount)
+		}
+		input := fmt.Sprintf("<div class=\"cell-input\">\n<div class=\"cell-bar\"><span class=\"prompt\" title=\"execution count\">In [%s]:</span>"+
+			"<button class=\"copy\" type=\"button\" aria-label=\"Copy this code\">Copy</button></div>\n%s</div>\n",
+			html.EscapeString(prompt), code)
+		body.WriteString(fold(input, "Show code", tags["hide-input"] || tags["hide-cell"]))
+		sections.add(c.Source)
+	}
+	if outs != "" {
+		outs = fmt.Sprintf("<div class=\"cell-outputs\">\n%s</div>\n", outs)
+		body.WriteString(fold(outs, "Show output", tags["hide-output"] || tags["hide-cell"]))
+	}
+	body.WriteString("</div>\n")
+	return body.String(), nil
 }
 
 // fold puts a part of a cell behind a <details> toggle when hide is set

@@ -37,6 +37,7 @@ func newMarkdown(pages map[string]string) goldmark.Markdown {
 			extension.Strikethrough,
 			extension.TaskList,
 			extension.NewTypographer(),
+			admonitions{},
 			highlighting.NewHighlighting(
 				highlighting.WithStyle(lightStyle),
 				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),

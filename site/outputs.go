@@ -18,7 +18,10 @@ import (
 type figure struct {
 	Src      string // site-relative path
 	Alt      string
-	Headline bool // its cell is tagged "headline"
+	Headline bool   // its cell is tagged "headline"
+	Number   string // "3.2": the chapter's number and the figure's place in it
+	ID       string // its element id: "fig-LABEL" if its cell labels it, else "figure-3-2"
+	Label    string // the cell's fig:LABEL, for cross-references; "" if none
 }
 
 // displayOrder is the preference among a display's MIME types: images
@@ -65,24 +68,28 @@ func (r *pageRenderer) renderDisplay(cell int, o *nbformat.Output, headline bool
 			break
 		}
 	}
-	alt := "figure"
-	if t, ok := o.DataText("text/plain"); ok && len(t) < 200 && !strings.HasPrefix(t, "<") {
-		alt = strings.Join(strings.Fields(t), " ")
+	if v, ok := parseVerdict(o); ok {
+		v.ID = fmt.Sprintf("claim-%d", len(r.verdicts)+1)
+		r.ids.used[v.ID] = true
+		r.verdicts = append(r.verdicts, v)
+		return verdictHTML(v), nil
 	}
+	plain, _ := o.DataText("text/plain")
 	switch mime {
 	case "image/svg+xml":
 		src, _ := o.DataText(mime)
-		img, ok := r.svgFigure(cell, src, alt, headline)
+		img, ok := r.svgFigure(cell, src, plain, headline)
 		if !ok {
 			return `<p class="output omitted">[an SVG figure was omitted: it is not well-formed]</p>` + "\n", nil
 		}
 		return img, nil
 	case "image/png", "image/jpeg":
-		return r.rasterFigure(cell, o, mime, alt, headline), nil
+		return r.rasterFigure(cell, o, mime, plain, headline), nil
 	case "text/html":
 		src, _ := o.DataText(mime)
-		policy := htmlPolicy{svg: func(raw string) (string, bool) {
-			return r.writeSVG(cell, raw, alt, headline)
+		alt := func(raw string) string { return figureAlt(plain, raw) }
+		policy := htmlPolicy{svgAlt: alt, svg: func(raw string) (string, bool) {
+			return r.writeSVG(cell, raw, alt(raw), headline)
 		}}
 		return `<div class="output output-html">` + sanitizeHTML(src, policy) + "</div>\n", nil
 	case "text/markdown":
@@ -99,13 +106,16 @@ func (r *pageRenderer) renderDisplay(cell int, o *nbformat.Output, headline bool
 	return "", nil // nothing we can show (widgets, JSON)
 }
 
-// svgFigure writes an SVG output as a file and returns its <img>.
-func (r *pageRenderer) svgFigure(cell int, src, alt string, headline bool) (string, bool) {
+// svgFigure writes an SVG output as a file and returns its numbered
+// <figure>. plain is the output's text/plain form, which describes it.
+func (r *pageRenderer) svgFigure(cell int, src, plain string, headline bool) (string, bool) {
+	alt := figureAlt(plain, src)
 	url, ok := r.writeSVG(cell, src, alt, headline)
 	if !ok {
 		return "", false
 	}
-	return `<figure class="output output-image"><img src="` + html.EscapeString(url) + `" alt="` + html.EscapeString(alt) + `"></figure>` + "\n", true
+	w, h := svgSize(src)
+	return r.figureHTML(url, alt, figureCaption(plain), w, h), true
 }
 
 // writeSVG sanitises an SVG document, writes it next to the page and
@@ -120,7 +130,8 @@ func (r *pageRenderer) writeSVG(cell int, src, alt string, headline bool) (strin
 
 // rasterFigure decodes a PNG or JPEG output, checks it is one, writes it
 // next to the page and returns its <img> with its size.
-func (r *pageRenderer) rasterFigure(cell int, o *nbformat.Output, mime, alt string, headline bool) string {
+func (r *pageRenderer) rasterFigure(cell int, o *nbformat.Output, mime, plain string, headline bool) string {
+	alt := figureAlt(plain, "")
 	b64, _ := o.DataText(mime)
 	data, err := base64.StdEncoding.DecodeString(stripSpace(b64))
 	var cfg image.Config
@@ -139,16 +150,7 @@ func (r *pageRenderer) rasterFigure(cell int, o *nbformat.Output, mime, alt stri
 		ext = "jpg"
 	}
 	url := r.addFigure(cell, ext, data, alt, headline)
-	return fmt.Sprintf(`<figure class="output output-image"><img src="%s" alt="%s" width="%d" height="%d"></figure>`+"\n",
-		html.EscapeString(url), html.EscapeString(alt), cfg.Width, cfg.Height)
-}
-
-func (r *pageRenderer) addFigure(cell int, ext string, data []byte, alt string, headline bool) string {
-	r.figureN[cell]++
-	name := fmt.Sprintf("%s_files/cell%d-%d.%s", r.stem, cell, r.figureN[cell], ext)
-	r.files[name] = data
-	r.figures = append(r.figures, figure{Src: name, Alt: alt, Headline: headline})
-	return urlPath(name)
+	return r.figureHTML(url, alt, figureCaption(plain), cfg.Width, cfg.Height)
 }
 
 // renderError shows an error output: its name and value, and the

@@ -12,13 +12,21 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-//go:embed assets/style.css assets/site.js
+//go:embed assets/style.css assets/site.js assets/livereload.js
 var assetFS embed.FS
 
 var (
-	chapterTemplate = template.Must(template.ParseFS(templateFS, "templates/layout.html", "templates/chapter.html"))
-	indexTemplate   = template.Must(template.ParseFS(templateFS, "templates/layout.html", "templates/index.html"))
+	chapterTemplate = pageTemplate("chapter.html")
+	indexTemplate   = pageTemplate("index.html")
+	sourcesTemplate = pageTemplate("sources.html")
+	dataTemplate    = pageTemplate("data.html")
+	printTemplate   = pageTemplate("print.html")
 )
+
+// pageTemplate parses the layout with one page's main part.
+func pageTemplate(name string) *template.Template {
+	return template.Must(template.ParseFS(templateFS, "templates/layout.html", "templates/"+name))
+}
 
 // navItem is a chapter in the sidebar, the index and the pager.
 type navItem struct {
@@ -26,7 +34,8 @@ type navItem struct {
 	Href    string
 	Summary string
 	Current bool
-	TOC     []heading // the current page's only
+	TOC     []heading  // the current page's only
+	Claims  claimCount // the verdicts of its claims
 }
 
 // pageData is what the templates see.
@@ -42,6 +51,11 @@ type pageData struct {
 	Env         *envView
 	Headline    *headlineView
 	Asset       func(name string) string // asset URL with a version, for caches
+	Claims      claimCount               // a chapter's verdicts; the book's on the index
+	Datasets    []*dataset               // the results a chapter used; all of them on the Data page
+	Run         *runView                 // a chapter's "Run it yourself" commands
+	Book        []printChapter           // print.html's chapters
+	LiveReload  bool                     // serve's reload script, never in a published site
 }
 
 // headlineView is the index page's figure.
@@ -53,9 +67,13 @@ type headlineView struct {
 // assets returns the static files of every site, the chroma stylesheet
 // included, and a short hash of them that versions their URLs so that a
 // browser showing `go run . serve` picks up a changed stylesheet.
-func assets() (map[string][]byte, string, error) {
+func assets(liveReload bool) (map[string][]byte, string, error) {
 	files := map[string][]byte{}
-	for _, name := range []string{"style.css", "site.js"} {
+	names := []string{"style.css", "site.js"}
+	if liveReload {
+		names = append(names, "livereload.js")
+	}
+	for _, name := range names {
 		data, err := assetFS.ReadFile("assets/" + name)
 		if err != nil {
 			return nil, "", fmt.Errorf("embedded asset %s: %w", name, err)
@@ -70,6 +88,10 @@ func assets() (map[string][]byte, string, error) {
 	h := sha256.New()
 	for _, name := range []string{"assets/style.css", "assets/site.js", "assets/chroma.css"} {
 		h.Write(files[name])
+	}
+	if liveReload {
+		// A new value on every build: what the reload script watches.
+		files["build-id.txt"] = []byte(newNonce())
 	}
 	return files, hex.EncodeToString(h.Sum(nil))[:10], nil
 }

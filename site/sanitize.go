@@ -38,8 +38,9 @@ type htmlPolicy struct {
 	// the image it became (written as a separate, sanitised file) or false
 	// to drop it.
 	svg func(raw string) (src string, ok bool)
-	// alt is the text alternative of those images; "figure" if empty.
-	alt string
+	// svgAlt returns the text alternative of the image an <svg> became,
+	// from what it shows; without it the image's alt is "figure".
+	svgAlt func(raw string) string
 }
 
 // dropWithContent are elements removed together with everything inside
@@ -132,10 +133,6 @@ func extractSVG(in string, p htmlPolicy) (string, map[string]string) {
 	var b strings.Builder
 	figures := map[string]string{}
 	nonce := newNonce()
-	alt := p.alt
-	if alt == "" {
-		alt = "figure"
-	}
 	for {
 		tt := z.Next()
 		if tt == nethtml.ErrorToken {
@@ -155,6 +152,10 @@ func extractSVG(in string, p htmlPolicy) (string, map[string]string) {
 			}
 			marker := "svgfigure-" + nonce + "-" + strconv.Itoa(len(figures)) + "-" + nonce
 			figures[marker] = `<p class="omitted">[an SVG figure was omitted: it is not well-formed]</p>`
+			alt := "figure"
+			if p.svgAlt != nil {
+				alt = p.svgAlt(raw)
+			}
 			if p.svg != nil {
 				if src, ok := p.svg(raw); ok {
 					figures[marker] = `<img class="figure" src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(alt) + `">`

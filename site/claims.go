@@ -1,0 +1,111 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/gomeasure/concurrency/notebooks/nbformat"
+)
+
+// verdict is a claim checked by the run that made a notebook's outputs:
+// one display output whose application/json is {"claim", "held",
+// "evidence"} (package lib/claim, shown by notebooks/show.Verdict).
+type verdict struct {
+	Claim    string
+	Held     bool
+	Evidence string
+	ID       string // the badge's element id on its page
+}
+
+// parseVerdict reads a claim verdict from a display output, if it is one.
+// GoNB sends held as the string "true" or "false"; the runner normalises
+// it to a boolean, but a notebook saved by another front end may still
+// have the string, so both are read. The JSON may also arrive as a string
+// holding the document.
+func parseVerdict(o *nbformat.Output) (verdict, bool) {
+	raw, ok := o.Data["application/json"]
+	if !ok {
+		return verdict{}, false
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		raw = json.RawMessage(s)
+	}
+	var doc struct {
+		Claim    *string         `json:"claim"`
+		Held     json.RawMessage `json:"held"`
+		Evidence string          `json:"evidence"`
+	}
+	if json.Unmarshal(raw, &doc) != nil || doc.Claim == nil {
+		return verdict{}, false
+	}
+	v := verdict{Claim: *doc.Claim, Evidence: doc.Evidence}
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(string(doc.Held)), `"`)) {
+	case "true":
+		v.Held = true
+	case "false":
+	default:
+		return verdict{}, false // not a verdict we can read: shown as any output
+	}
+	return v, true
+}
+
+// verdictHTML renders a verdict as a badge: the mark, the word and the
+// colour all say whether it held, so no reader depends on colour alone.
+func verdictHTML(v verdict) string {
+	class, mark, word := "claim-held", "✔", "Held"
+	if !v.Held {
+		class, mark, word = "claim-failed", "✘", "Did not hold on this machine"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="claim %s" id="%s" role="note" aria-label="Claim: %s">`, class, v.ID, strings.ToLower(word))
+	fmt.Fprintf(&b, `<p class="claim-head"><span class="claim-mark" aria-hidden="true">%s</span> <strong class="claim-verdict">%s:</strong> <span class="claim-text">%s</span></p>`,
+		mark, word, html.EscapeString(terminalText(v.Claim)))
+	if ev := strings.TrimSpace(terminalText(v.Evidence)); ev != "" {
+		fmt.Fprintf(&b, `<p class="claim-evidence"><span class="claim-evidence-label">Evidence:</span> %s</p>`, html.EscapeString(ev))
+	}
+	b.WriteString("</div>\n")
+	return b.String()
+}
+
+// claimCount sums up a page's verdicts for its header and the index.
+type claimCount struct {
+	Total, Held, Failed int
+	FirstFailed         string // id of the first badge that did not hold
+}
+
+func countClaims(vs []verdict) claimCount {
+	var c claimCount
+	for _, v := range vs {
+		c.Total++
+		if v.Held {
+			c.Held++
+		} else {
+			c.Failed++
+			if c.FirstFailed == "" {
+				c.FirstFailed = v.ID
+			}
+		}
+	}
+	return c
+}
+
+// String is the count in words: "12 claims checked: 11 held, 1 did not".
+func (c claimCount) String() string {
+	switch {
+	case c.Total == 0:
+		return ""
+	case c.Failed == 0 && c.Total == 1:
+		return "1 claim checked: it held"
+	case c.Failed == 0:
+		return fmt.Sprintf("%d claims checked: all held", c.Total)
+	case c.Held == 0 && c.Total == 1:
+		return "1 claim checked: it did not hold"
+	case c.Held == 0:
+		return fmt.Sprintf("%d claims checked: none held", c.Total)
+	}
+	// Here both counts are at least 1, so the total is plural.
+	return fmt.Sprintf("%d claims checked: %d held, %d did not", c.Total, c.Held, c.Failed)
+}
