@@ -2,7 +2,6 @@ package lib
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,9 +10,10 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/gomeasure/concurrency/internal/proc"
 )
 
 // WorkerEnv is the environment variable that turns any binary importing this
@@ -27,7 +27,7 @@ type processes struct{ workers int }
 // Processes runs tasks in worker OS processes — the same executable started
 // again with WorkerEnv set — fed one task at a time over pipes: the Go
 // analogue of multiprocessing.Pool and ProcessPoolExecutor. Tasks must be
-// of a registered kind: a closure cannot cross a process boundary, just as
+// of a built-in kind: a closure cannot cross a process boundary, just as
 // Python cannot pickle a lambda. Workers run with GOMAXPROCS=1, so the
 // parallelism is exactly the number of processes.
 //
@@ -139,8 +139,8 @@ func (p processes) Run(ctx context.Context, tasks []Task) *Report {
 func runWorker(ctx context.Context, exe string, w int, tasks []Task, next <-chan int, rep *Report) (startup, ipc time.Duration, err error) {
 	cmd := exec.Command(exe)
 	cmd.Env = append(os.Environ(), WorkerEnv+"=1", "GOMAXPROCS=1")
-	cmd.SysProcAttr = workerProcAttr()
-	var stderr tailBuffer
+	proc.DieWithParent(cmd)
+	var stderr proc.Tail
 	cmd.Stderr = &stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -159,7 +159,7 @@ func runWorker(ctx context.Context, exe string, w int, tasks []Task, next <-chan
 		stop()
 		stdin.Close()
 		if werr := cmd.Wait(); werr != nil && err == nil && ctx.Err() == nil {
-			err = fmt.Errorf("worker process %d: %w%s", w, werr, stderr.suffix())
+			err = fmt.Errorf("worker process %d: %w%s", w, werr, stderr.Suffix("stderr"))
 		}
 	}()
 
@@ -167,7 +167,7 @@ func runWorker(ctx context.Context, exe string, w int, tasks []Task, next <-chan
 	enc := json.NewEncoder(stdin)
 	var hello wireResult
 	if err := readLine(in, &hello); err != nil || !hello.Ready {
-		return 0, 0, fmt.Errorf("worker process %d did not start: %v%s", w, err, stderr.suffix())
+		return 0, 0, fmt.Errorf("worker process %d did not start: %v%s", w, err, stderr.Suffix("stderr"))
 	}
 	startup = time.Since(rep.Start)
 
@@ -190,7 +190,7 @@ func runWorker(ctx context.Context, exe string, w int, tasks []Task, next <-chan
 			if ctx.Err() != nil {
 				res.Err = ctx.Err()
 			} else {
-				res.Err = fmt.Errorf("worker process %d died running task %q: %w%s", w, t.Name, err, stderr.suffix())
+				res.Err = fmt.Errorf("worker process %d died running task %q: %w%s", w, t.Name, err, stderr.Suffix("stderr"))
 				return startup, ipc, diedError{res.Err}
 			}
 			return startup, ipc, res.Err
@@ -224,32 +224,4 @@ func readLine(r *bufio.Reader, v any) error {
 		return err
 	}
 	return json.Unmarshal(line, v)
-}
-
-// tailBuffer keeps the last few KiB a worker wrote to stderr, to explain
-// why it died.
-type tailBuffer struct {
-	mu  sync.Mutex
-	buf []byte
-}
-
-func (b *tailBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.buf = append(b.buf, p...)
-	if len(b.buf) > 4096 {
-		b.buf = b.buf[len(b.buf)-4096:]
-	}
-	return len(p), nil
-}
-
-func (b *tailBuffer) suffix() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	s := strings.TrimSpace(string(bytes.ToValidUTF8(b.buf, nil)))
-	if s == "" {
-		return ""
-	}
-	lines := strings.Split(s, "\n")
-	return " (stderr: " + lines[len(lines)-1] + ")"
 }

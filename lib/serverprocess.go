@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+
+	"github.com/gomeasure/concurrency/internal/proc"
 )
 
 // ServerEnv, set to a JSON ServerConfig, turns any binary that imports this
@@ -44,8 +46,8 @@ func StartFlagServerProcess(cfg ServerConfig) (*ServerProcess, error) {
 	}
 	cmd := exec.Command(exe)
 	cmd.Env = append(os.Environ(), ServerEnv+"="+string(raw))
-	cmd.SysProcAttr = workerProcAttr()
-	var stderr tailBuffer
+	proc.DieWithParent(cmd)
+	var stderr proc.Tail
 	cmd.Stderr = &stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -64,7 +66,7 @@ func StartFlagServerProcess(cfg ServerConfig) (*ServerProcess, error) {
 		stdin.Close()
 		cmd.Process.Kill()
 		cmd.Wait()
-		return nil, fmt.Errorf("flag server process did not start: %q %v%s", url, err, stderr.suffix())
+		return nil, fmt.Errorf("flag server process did not start: %q %v%s", url, err, stderr.Suffix("stderr"))
 	}
 	return &ServerProcess{URL: url, cmd: cmd, stdin: stdin}, nil
 }

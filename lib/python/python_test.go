@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -186,7 +185,9 @@ func TestCancelEndsPython(t *testing.T) {
 	for _, p := range testenv.ProcessesWithEnv(mark) {
 		t.Errorf("process left running: %s", p)
 		if pid, err := strconv.Atoi(strings.Fields(p)[0]); err == nil {
-			syscall.Kill(pid, syscall.SIGKILL)
+			if orphan, err := os.FindProcess(pid); err == nil {
+				orphan.Kill()
+			}
 		}
 	}
 }

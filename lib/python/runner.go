@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/proc"
 	"github.com/gomeasure/concurrency/lib"
 )
 
@@ -176,35 +177,40 @@ func (r *runner) run(ctx context.Context, tasks []lib.Task) (*output, error) {
 	}
 	cmd := exec.Command(r.in.Path, filepath.Join(r.dir, "main.py"))
 	cmd.Stdin = bytes.NewReader(input)
-	var stdout, stderr bytes.Buffer
+	var stdout bytes.Buffer
+	var stderr proc.Tail
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	// Its own process group, so that cancelling also ends the pool's
-	// worker processes, not just the parent python3.
-	cmd.SysProcAttr = groupAttr()
+	// worker processes, not just the parent python3; and the parent-death
+	// signal, so python3 does not outlive us.
+	proc.NewGroup(cmd)
+	proc.DieWithParent(cmd)
 	// A pool worker that outlives python3 would hold our pipes open and
 	// keep Wait waiting: give up on the pipes shortly after the exit.
 	cmd.WaitDelay = 2 * time.Second
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", r.in.Path, err)
 	}
-	stop := context.AfterFunc(ctx, func() { killGroup(cmd) })
+	stop := context.AfterFunc(ctx, func() { proc.KillGroup(cmd.Process) })
 	err = cmd.Wait()
 	stop()
-	killGroup(cmd) // a pool worker that outlived its parent
+	// A pool worker may have outlived its parent.
+	if kerr := proc.KillGroup(cmd.Process); kerr != nil && err == nil {
+		err = kerr
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s failed: %w%s", r.name, err, lastLine(stderr.String()))
+		return nil, fmt.Errorf("%s failed: %w%s", r.name, err, lastLine(&stderr))
 	}
 	var out output
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
-		return nil, fmt.Errorf("%s: read python3's answer: %w%s", r.name, err, lastLine(stderr.String()))
+		return nil, fmt.Errorf("%s: read python3's answer: %w%s", r.name, err, lastLine(&stderr))
 	}
 	return &out, nil
 }
 
 // lastLine is the end of a Python traceback: the line that says what went wrong.
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	if l := strings.TrimSpace(lines[len(lines)-1]); l != "" {
+func lastLine(stderr *proc.Tail) string {
+	if l := stderr.LastLine(); l != "" {
 		return ": " + l
 	}
 	return ""

@@ -73,7 +73,7 @@ func (k *Kernel) Execute(ctx context.Context, code string, timeout time.Duration
 	for !(idle && replied) {
 		select {
 		case <-k.died:
-			return ex, fmt.Errorf("%w: %v%s", ErrKernelDied, k.exitErr, k.log.suffix())
+			return ex, fmt.Errorf("%w: %v%s", ErrKernelDied, k.exitErr, k.logSuffix())
 		case <-ctx.Done():
 			// The caller gives up on the cell and its notebook: there is no
 			// output to save, so no point waiting for a graceful interrupt.

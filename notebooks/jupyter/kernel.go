@@ -9,12 +9,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/go-zeromq/zmq4"
+
+	"github.com/gomeasure/concurrency/internal/proc"
 )
 
 // connection is the connection file a kernel is started with.
@@ -55,20 +57,21 @@ func freePorts(n int) ([]int, error) {
 
 // Kernel is a running GoNB kernel.
 type Kernel struct {
-	cmd     *exec.Cmd
-	conn    connection
-	sign    signer
-	session string
-	shell   zmq4.Socket
-	control zmq4.Socket
-	iopub   zmq4.Socket
-	cancel  context.CancelFunc
-	iopubCh chan *Message // every iopub message, in order
-	shellCh chan *Message // every shell reply, in order
-	died    chan struct{} // closed when the kernel process exits
-	exitErr error
-	log     *tailWriter
-	closed  sync.Once
+	cmd      *exec.Cmd
+	conn     connection
+	sign     signer
+	session  string
+	shell    zmq4.Socket
+	control  zmq4.Socket
+	iopub    zmq4.Socket
+	cancel   context.CancelFunc
+	iopubCh  chan *Message // every iopub message, in order
+	shellCh  chan *Message // every shell reply, in order
+	died     chan struct{} // closed when the kernel process exits
+	exitErr  error
+	log      *proc.Tail // the kernel's stdout and stderr
+	closed   sync.Once
+	closeErr error
 }
 
 // KernelOptions say how to start a kernel.
@@ -80,10 +83,17 @@ type KernelOptions struct {
 	Dir string
 	// PathDirs are put in front of PATH (the folder holding goimports).
 	PathDirs []string
+	// Env adds NAME=VALUE variables to the kernel's environment, which
+	// the programs of its cells inherit.
+	Env []string
 }
 
 // StartKernel starts GoNB and waits until it answers kernel_info_request.
 func StartKernel(ctx context.Context, opt KernelOptions) (*Kernel, error) {
+	if runtime.GOOS == "windows" {
+		// GoNB runs cells as Unix processes it must stop as a group.
+		return nil, errors.New("the GoNB kernel does not run on Windows: run the notebooks under WSL")
+	}
 	ports, err := freePorts(5)
 	if err != nil {
 		return nil, err
@@ -95,7 +105,7 @@ func StartKernel(ctx context.Context, opt KernelOptions) (*Kernel, error) {
 		iopubCh: make(chan *Message, 1024),
 		shellCh: make(chan *Message, 16),
 		died:    make(chan struct{}),
-		log:     &tailWriter{},
+		log:     &proc.Tail{},
 	}
 	k.sign = signer{key: []byte(k.conn.Key)}
 	dir, err := os.MkdirTemp("", "kernel-")
@@ -112,10 +122,12 @@ func StartKernel(ctx context.Context, opt KernelOptions) (*Kernel, error) {
 	// --raw_error: plain-text errors rather than HTML, for a program to read.
 	k.cmd = exec.Command(opt.GoNB, "--kernel", connFile, "--raw_error")
 	k.cmd.Dir = opt.Dir
-	k.cmd.Env = withPath(os.Environ(), opt.PathDirs)
+	k.cmd.Env = append(withPath(os.Environ(), opt.PathDirs), opt.Env...)
 	// Its own process group, so the kernel and every program it started
-	// (compiled cells, go build) can be killed together: no orphans.
-	k.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	// (compiled cells, go build) can be killed together; and the
+	// parent-death signal, so a killed runner leaves no kernel behind.
+	proc.NewGroup(k.cmd)
+	proc.DieWithParent(k.cmd)
 	k.cmd.Stdout, k.cmd.Stderr = k.log, k.log
 	if err := k.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start kernel %s: %w", opt.GoNB, err)
@@ -136,7 +148,7 @@ func StartKernel(ctx context.Context, opt KernelOptions) (*Kernel, error) {
 	}{{k.shell, k.conn.ShellPort}, {k.control, k.conn.ControlPort}, {k.iopub, k.conn.IOPubPort}} {
 		if err := dialRetry(ctx, d.s, k.conn.addr(d.port), k.died); err != nil {
 			k.Close()
-			return nil, fmt.Errorf("connect to kernel: %w%s", err, k.log.suffix())
+			return nil, fmt.Errorf("connect to kernel: %w%s", err, k.logSuffix())
 		}
 	}
 	if err := k.iopub.SetOption(zmq4.OptionSubscribe, ""); err != nil {
@@ -217,9 +229,9 @@ func (k *Kernel) askKernelInfo(ctx context.Context, limit, every time.Duration, 
 			case <-ctx.Done():
 				return "", ctx.Err()
 			case <-k.died:
-				return "", fmt.Errorf("the kernel exited at start: %v%s", k.exitErr, k.log.suffix())
+				return "", fmt.Errorf("the kernel exited at start: %v%s", k.exitErr, k.logSuffix())
 			case <-deadline:
-				return "", fmt.Errorf("%s in %v%s", silence, limit, k.log.suffix())
+				return "", fmt.Errorf("%s in %v%s", silence, limit, k.logSuffix())
 			case m := <-k.shellCh:
 				if isAnswer(m, false, req.Header.MsgID) {
 					return req.Header.MsgID, nil
@@ -296,38 +308,65 @@ func (k *Kernel) receive(s zmq4.Socket, out chan<- *Message) {
 // process group), then releases what Close releases: for a run that was
 // cancelled, when no grace period is wanted.
 func (k *Kernel) Kill() error {
+	var err error
 	if k.cmd.Process != nil {
-		syscall.Kill(-k.cmd.Process.Pid, syscall.SIGKILL)
+		err = proc.KillGroup(k.cmd.Process)
 	}
-	return k.Close()
+	return errors.Join(err, k.Close())
 }
 
 // Close shuts the kernel down: a shutdown_request, a short grace period,
-// then SIGKILL to its whole process group. It is safe to call twice.
+// then SIGKILL to its whole process group. It is safe to call twice; the
+// second call returns what the first did.
 func (k *Kernel) Close() error {
-	k.closed.Do(func() {
-		if k.control != nil {
-			k.request(k.control, "shutdown_request", map[string]any{"restart": false})
-		}
-		select {
-		case <-k.died:
-		case <-time.After(3 * time.Second):
-		}
-		if k.cmd.Process != nil {
-			syscall.Kill(-k.cmd.Process.Pid, syscall.SIGKILL) // the group: kernel and cells
-		}
-		<-k.died
-		if k.cancel != nil {
-			k.cancel()
-		}
-		for _, s := range []zmq4.Socket{k.shell, k.control, k.iopub} {
-			if s != nil {
-				s.Close()
-			}
-		}
-	})
-	return nil
+	k.closed.Do(func() { k.closeErr = k.shutdown() })
+	return k.closeErr
 }
+
+// shutdown is Close's work. It reports a request that could not be sent
+// to a live kernel, a group that could not be killed and a socket that did
+// not close; the kernel's exit status is not an error, since it is killed.
+func (k *Kernel) shutdown() error {
+	var errs []error
+	if k.control != nil && !k.exited() {
+		if _, err := k.request(k.control, "shutdown_request", map[string]any{"restart": false}); err != nil && !k.exited() {
+			errs = append(errs, fmt.Errorf("ask the kernel to shut down: %w", err))
+		}
+	}
+	select {
+	case <-k.died:
+	case <-time.After(3 * time.Second):
+	}
+	if k.cmd.Process != nil {
+		errs = append(errs, proc.KillGroup(k.cmd.Process)) // the group: kernel and cells
+	}
+	<-k.died
+	if k.cancel != nil {
+		k.cancel()
+	}
+	for _, s := range []zmq4.Socket{k.shell, k.control, k.iopub} {
+		if s == nil {
+			continue
+		}
+		if err := s.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
+			errs = append(errs, fmt.Errorf("close kernel socket: %w", err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// exited reports whether the kernel process has ended.
+func (k *Kernel) exited() bool {
+	select {
+	case <-k.died:
+		return true
+	default:
+		return false
+	}
+}
+
+// logSuffix ends an error message with the kernel's last log line.
+func (k *Kernel) logSuffix() string { return k.log.Suffix("kernel log") }
 
 // Pid is the kernel's process id.
 func (k *Kernel) Pid() int { return k.cmd.Process.Pid }
@@ -351,30 +390,4 @@ func withPath(env []string, dirs []string) []string {
 		out = append(out, "PATH="+prefix)
 	}
 	return out
-}
-
-// tailWriter keeps the last lines the kernel logged, to explain failures.
-type tailWriter struct {
-	mu  sync.Mutex
-	buf []byte
-}
-
-func (w *tailWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.buf = append(w.buf, p...)
-	if len(w.buf) > 8192 {
-		w.buf = w.buf[len(w.buf)-8192:]
-	}
-	return len(p), nil
-}
-
-func (w *tailWriter) suffix() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	lines := strings.Split(strings.TrimSpace(string(w.buf)), "\n")
-	if len(lines) == 0 || lines[0] == "" {
-		return ""
-	}
-	return " (kernel log: " + strings.TrimSpace(lines[len(lines)-1]) + ")"
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +28,9 @@ type RunOptions struct {
 	// Params are injected after the cell tagged "parameters" (see
 	// InjectParams): name → value.
 	Params map[string]string
+	// Progress, if set, hears how far each experiment the cells run has
+	// got (see lib.ProgressEnv), for a progress bar.
+	Progress func(experiment string, done, total int)
 }
 
 // CellError reports the cell that stopped a notebook.
@@ -61,7 +65,7 @@ func (e *CellError) Unwrap() error { return e.Err }
 // into opt.Out. At the first failing cell it stops and returns a *CellError;
 // the notebook file is then left exactly as it was. The kernel is always
 // shut down before RunNotebook returns.
-func RunNotebook(ctx context.Context, path string, opt RunOptions) error {
+func RunNotebook(ctx context.Context, path string, opt RunOptions) (err error) {
 	nb, err := nbformat.ReadFile(path)
 	if err != nil {
 		return err
@@ -77,15 +81,20 @@ func RunNotebook(ctx context.Context, path string, opt RunOptions) error {
 	if kopt.Dir == "" {
 		kopt.Dir = filepath.Dir(abs)
 	}
+	env, stopProgress := progressFile(opt.Progress)
+	defer stopProgress()
+	kopt.Env = append(slices.Clip(kopt.Env), env...)
 	k, err := StartKernel(ctx, kopt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer func() {
+		stop := k.Close
 		if ctx.Err() != nil {
-			k.Kill() // Ctrl-C: stop now, not after a shutdown handshake
-		} else {
-			k.Close()
+			stop = k.Kill // Ctrl-C: stop now, not after a shutdown handshake
+		}
+		if serr := stop(); serr != nil && err == nil {
+			err = fmt.Errorf("%s: stop the kernel: %w", path, serr)
 		}
 	}()
 

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -46,11 +45,6 @@ func closeAndCheckGone(t *testing.T, k *Kernel, pid int) {
 	if !gone(pid) {
 		t.Errorf("kernel %d still running after Close", pid)
 	}
-}
-
-// gone reports whether no process with this pid exists any more.
-func gone(pid int) bool {
-	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
 }
 
 func TestRunNotebook(t *testing.T) {

@@ -1,0 +1,37 @@
+//go:build unix
+
+package proc
+
+import (
+	"os/exec"
+	"testing"
+	"time"
+)
+
+// TestKillGroupEndsTheProcessAndItsChildren starts a shell that starts a
+// sleep and waits for it: killing the shell alone would leave the sleep
+// holding the output pipe open, and Wait would not return.
+func TestKillGroupEndsTheProcessAndItsChildren(t *testing.T) {
+	cmd := exec.Command("sh", "-c", "sleep 60 & wait")
+	DieWithParent(cmd)
+	NewGroup(cmd)
+	var out Tail
+	cmd.Stdout = &out // a pipe the sleep inherits
+	if err := cmd.Start(); err != nil {
+		t.Skipf("no sh: %v", err)
+	}
+	time.Sleep(100 * time.Millisecond) // let the shell start the sleep
+	if err := KillGroup(cmd.Process); err != nil {
+		t.Fatalf("KillGroup: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the group survived KillGroup: Wait did not return")
+	}
+	if err := KillGroup(cmd.Process); err != nil {
+		t.Errorf("KillGroup of a group already gone = %v, want nil", err)
+	}
+}
