@@ -179,6 +179,11 @@ func (t *TracedRunner) Last() (*Trace, error) {
 	return t.last, nil
 }
 
+// TracesDir is where the chapters keep their traces: a "traces" folder
+// inside ResultsDir, so that tools reading every results/*.json file never
+// mistake a trace for a result set.
+func TracesDir() string { return filepath.Join(ResultsDir(), "traces") }
+
 // TraceFiles names the two files SaveTrace writes for a trace called name
 // in dir: the reduced JSON and the raw trace `go tool trace` opens.
 func TraceFiles(dir, name string) (jsonPath, rawPath string) {
