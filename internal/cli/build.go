@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/gomeasure/concurrency/lib"
@@ -23,6 +24,7 @@ func init() {
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", stderr)
 	noNotebooks := fs.Bool("no-notebooks", false, "skip the kernel and the notebooks: measure the figures directly (quick mode) and render the notebooks as they are")
+	strict := fs.Bool("strict", false, "exit with status 1 if any claim the chapters check did not hold")
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
@@ -53,5 +55,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "== %s done in %.1f s\n", s.command, time.Since(stepStart).Seconds())
 	}
 	fmt.Fprintf(stdout, "\nbuild finished in %.0f s\n", time.Since(start).Seconds())
+	root, err := lib.ModuleRoot()
+	if err != nil {
+		return err
+	}
+	chapters, err := findNotebooks(filepath.Join(root, "notebooks"), nil)
+	if err != nil {
+		return err
+	}
+	tally, err := tallyClaims(chapters)
+	if err != nil {
+		return err
+	}
+	tally.write(stdout)
+	if *strict && len(tally.failed) > 0 {
+		return fmt.Errorf("--strict: %s did not hold", plural(len(tally.failed), "claim"))
+	}
 	return nil
 }

@@ -58,7 +58,10 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		rel, _ := filepath.Rel(root, p)
 		fmt.Fprintf(stdout, "notebooks: running %s\n", rel)
 		t := time.Now()
-		err := jupyter.RunNotebook(ctx, p, jupyter.RunOptions{Kernel: kopt, Out: *out, CellTimeout: timeout, Log: stdout, Params: params})
+		chapter, _, _ := strings.Cut(filepath.Base(p), "-")
+		bars := newExperimentBars(stderr, chapter)
+		err := jupyter.RunNotebook(ctx, p, jupyter.RunOptions{Kernel: kopt, Out: *out, CellTimeout: timeout, Log: stdout, Params: params, Progress: bars.update})
+		bars.close()
 		if err != nil && ctx.Err() != nil {
 			return fmt.Errorf("interrupted during %s, left as it was; %s before it saved: %w", rel, plural(i, "notebook"), ctx.Err())
 		}

@@ -60,3 +60,31 @@ func (p *progress) done() {
 		p.bar = nil
 	}
 }
+
+// experimentBars draws one progress bar per experiment a notebook runs,
+// labelled "03 staircase", from the runner's progress reports.
+type experimentBars struct {
+	out    io.Writer
+	prefix string
+	cur    string
+	bar    *progress
+}
+
+func newExperimentBars(stderr io.Writer, prefix string) *experimentBars {
+	return &experimentBars{out: stderr, prefix: prefix}
+}
+
+func (b *experimentBars) update(name string, done, total int) {
+	if name != b.cur {
+		b.close()
+		b.cur, b.bar = name, newProgress(b.out, b.prefix+" "+name, false)
+	}
+	b.bar.update(done, total)
+}
+
+func (b *experimentBars) close() {
+	if b.bar != nil {
+		b.bar.done()
+		b.bar = nil
+	}
+}

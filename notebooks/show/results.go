@@ -29,7 +29,7 @@ func Experiment(name string, full bool) *lib.ResultSet {
 		e = def.Quick()
 	}
 	start := time.Now()
-	rs, err := e.Run(context.Background(), lib.RunOptions{})
+	rs, err := e.Run(context.Background(), lib.RunOptions{Progress: lib.ProgressFromEnv(name)})
 	if errors.Is(err, lib.ErrUnavailable) && e.Optional {
 		Markdown(fmt.Sprintf("*%s was skipped: %s*", name, oneLine(err.Error())))
 		return nil
