@@ -33,6 +33,7 @@ const benchUsage = `usage:
                      [--workers W] [--gomaxprocs P[,P...]] [--parallelism P[,P...]] [--repeat R] [--json|--csv]
                      [--trace DIR]   (also io: after measuring, trace each configuration once; see README)
   go run . bench memory [--tasks N[,N...]] [--json]
+  go run . bench compare OLD NEW   (results files or folders: changes, significance, flipped conclusions)
   go run . bench EXPERIMENT [--quick] [--json|--csv] [--save FILE]   (see: go run . bench list)
 
 A model may carry its own worker count: --model pool:10,processes:4.
@@ -49,6 +50,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return nil
 	}
 	what, args := args[0], args[1:]
+	if what == "compare" {
+		return runCompare(args, stdout)
+	}
 	if what == "list" {
 		for _, e := range lib.Experiments() {
 			fmt.Fprintf(stdout, "%-13s %s\n", e.Name, e.Title)
