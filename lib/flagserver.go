@@ -132,7 +132,6 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 		rng:   rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed)),
 		done:  make(chan struct{}),
 	}
-	s.started = time.Now()
 	for _, cc := range CountryCodes {
 		s.flags[strings.ToLower(cc)] = FlagGIF(cc)
 	}
@@ -152,6 +151,7 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 			}
 		},
 	}
+	s.started = time.Now() // once the flags are drawn: stalls count from here
 	go func() {
 		defer close(s.done)
 		s.srv.Serve(ln)
