@@ -17,6 +17,7 @@ import (
 	"github.com/go-zeromq/zmq4"
 
 	"github.com/gomeasure/concurrency/internal/proc"
+	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // connection is the connection file a kernel is started with.
@@ -69,7 +70,8 @@ type Kernel struct {
 	shellCh  chan *Message // every shell reply, in order
 	died     chan struct{} // closed when the kernel process exits
 	exitErr  error
-	log      *proc.Tail // the kernel's stdout and stderr
+	displays map[string][]*nbformat.Output // outputs shown with a display_id, by id
+	log      *proc.Tail                    // the kernel's stdout and stderr
 	closed   sync.Once
 	closeErr error
 }
