@@ -27,14 +27,14 @@ func TestChapters(t *testing.T) {
 	opt, err := jupyter.Find()
 	testenv.Need(t, err)
 	t.Setenv(lib.ResultsEnv, t.TempDir()) // keep the repository's results untouched
-	paths, _ := filepath.Glob("*.ipynb")
+	paths, _ := filepath.Glob("[0-9]*.ipynb")
 	if len(paths) != 8 {
 		t.Fatalf("%d chapters, want 8", len(paths))
 	}
 	out := t.TempDir()
 	for _, p := range paths {
 		start := time.Now()
-		if err := jupyter.RunNotebook(context.Background(), p, jupyter.RunOptions{Kernel: opt, Out: out, CellTimeout: 5 * time.Minute}); err != nil {
+		if err := jupyter.RunNotebook(context.Background(), p, jupyter.RunOptions{Kernel: opt, Out: out, CellTimeout: 5 * time.Minute, Params: quick}); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
 		t.Logf("%s ran in %.0f s", p, time.Since(start).Seconds())
@@ -42,6 +42,7 @@ func TestChapters(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkVerdicts(t, p, nb)
 		for i, c := range nb.Cells {
 			if c.CellType != "code" {
 				continue
@@ -76,6 +77,54 @@ var displayKinds = []struct {
 	{"image/png", []string{"FigurePNG"}},
 	{"text/html", []string{"Stats", "Runs", "Table", "HTML"}},
 	{"text/markdown", []string{"Markdown"}},
+	{"application/json", []string{"Verdict"}},
+}
+
+// quick runs every chapter at the tests' scale: the parameters cell's
+// full = true is the published one.
+var quick = map[string]string{"full": "false"}
+
+// robustClaims must hold even on a noisy, shared 2-core machine at the
+// quick scale: their effects are many times the noise. Each is a chapter
+// and the start of a claim's text; a chapter must print it, and it must
+// hold. The other claims may fail on a bad day, and the page then says so.
+var robustClaims = []struct{ chapter, claim string }{
+	{"03", "One goroutine per request beats the loop"},
+	{"03", "The loop pays one delay per request"},
+	{"04", "The emulated GIL is no faster than the loop"},
+	{"04", "Two CPython threads are no faster than CPython's loop"},
+}
+
+// checkVerdicts fails when a chapter checks no claim, when a verdict is
+// malformed, or when a robust claim is missing or did not hold.
+func checkVerdicts(t *testing.T, path string, nb *nbformat.Notebook) {
+	t.Helper()
+	verdicts := jupyter.Verdicts(nb)
+	if len(verdicts) == 0 {
+		t.Errorf("%s checks no claim: every chapter's measurements carry verdicts", path)
+	}
+	for _, v := range verdicts {
+		if v.Claim == "" || v.Evidence == "" {
+			t.Errorf("%s: a verdict without its claim or evidence: %+v", path, v)
+		}
+	}
+	for _, r := range robustClaims {
+		if !strings.HasPrefix(path, r.chapter) {
+			continue
+		}
+		found := false
+		for _, v := range verdicts {
+			if strings.HasPrefix(v.Claim, r.claim) {
+				found = true
+				if !v.Held {
+					t.Errorf("%s: the robust claim %q did not hold: %s", path, v.Claim, v.Evidence)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s prints no verdict on the robust claim %q", path, r.claim)
+		}
+	}
 }
 
 // outputsWith counts a cell's outputs that carry data of the given type.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -81,6 +82,8 @@ func findNotebooks(dir string, names []string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Hidden files are scratch copies (the Jupyter cross-check's), not chapters.
+	all = slices.DeleteFunc(all, func(p string) bool { return strings.HasPrefix(filepath.Base(p), ".") })
 	sort.Strings(all)
 	if len(all) == 0 {
 		return nil, usagef("no notebooks in %s", dir)
