@@ -63,6 +63,16 @@ func builtinExperiments() []Experiment {
 			QuickScale: 20,
 		},
 		{
+			Name: "sixworkers", Title: "Ten requests, six workers: the 2021 asyncio post's experiment",
+			Workload: "io", Kernel: "slow",
+			// The post sent ten requests to a server that slept 4 s:
+			// a loop, ThreadPoolExecutor(6), ProcessPoolExecutor(6), asyncio.
+			Models: []string{"sequential", "pool:6", "processes:6", "goroutines"},
+			Sizes:  []int{10}, Delay: 100 * time.Millisecond,
+			Repeat: 6, RepeatFor: map[string]int{"sequential": 2},
+			QuickScale: 20,
+		},
+		{
 			Name: "c10k", Title: "Thousands of concurrent requests with one goroutine each",
 			Workload: "io", Kernel: "slow",
 			Models: []string{"goroutines"},

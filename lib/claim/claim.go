@@ -96,6 +96,19 @@ func NotFaster(claim string, a, b *lib.Measurement, maxRatio float64) Verdict {
 	return Verdict{Claim: claim, Held: r <= maxRatio, Evidence: ev}
 }
 
+// Speedup claims that fast takes at most 1/factor of slow's time: the
+// ratio of medians, slow over fast, is at least factor. It is the claim
+// for effects so large that a few runs settle them, such as one delay
+// against N delays; "faster" in general needs Faster's test.
+func Speedup(claim string, fast, slow *lib.Measurement, factor float64) Verdict {
+	if v, ok := notMeasured(claim, fast, slow); ok {
+		return v
+	}
+	r := slow.CI().Median / fast.CI().Median
+	ev := fmt.Sprintf("%s %s vs %s %s: %s (needed at least %s)", Label(fast), Median(fast), Label(slow), Median(slow), Times(r), Times(factor))
+	return Verdict{Claim: claim, Held: r >= factor, Evidence: ev}
+}
+
 // Near claims that m's median is within tol (a fraction: 0.05 for 5%) of
 // want.
 func Near(claim string, m *lib.Measurement, want time.Duration, tol float64) Verdict {

@@ -58,6 +58,12 @@ func TestNearAndNotFaster(t *testing.T) {
 	if v := claim.NotFaster("no faster", gil, seq, 1.05); v.Held {
 		t.Errorf("1.09× within 1.05×: %v", v)
 	}
+	if v := claim.Speedup("ten times", runs("goroutines", 0.1, 0.1), runs("sequential", 1.2, 1.2), 10); !v.Held || !strings.Contains(v.Evidence, "12.0×") {
+		t.Errorf("12× is at least 10×: %v", v)
+	}
+	if v := claim.Speedup("ten times", runs("goroutines", 0.2), runs("sequential", 1.2), 10); v.Held {
+		t.Errorf("6× is not 10×: %v", v)
+	}
 }
 
 func TestAll(t *testing.T) {
