@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -27,8 +26,6 @@ func (e errGroup) Run(ctx context.Context, tasks []Task) *Report {
 	if e.limit > 0 {
 		g.SetLimit(e.limit)
 	}
-	var first atomic.Int64 // index of the task whose error cancelled the group
-	first.Store(-1)
 	for i := range tasks {
 		if gctx.Err() != nil {
 			break // the rest keep their "not run" results, relabelled below
@@ -36,20 +33,21 @@ func (e errGroup) Run(ctx context.Context, tasks []Task) *Report {
 		g.Go(func() error {
 			res := runTask(gctx, tasks[i], i, &Thread{Worker: i})
 			rep.Results[i] = res
-			// Claim "first" before returning: errgroup cancels gctx only
-			// after this function returns the error.
-			if res.Err != nil && !cancelledBy(gctx, res.Err) {
-				first.CompareAndSwap(-1, int64(i))
+			if res.Err != nil {
+				return &taskFailure{index: i, err: res.Err}
 			}
-			return res.Err
+			return nil
 		})
 	}
-	g.Wait()
-	if k := first.Load(); k >= 0 && ctx.Err() == nil {
+	// Wait returns the first error a task returned: the one that cancelled
+	// gctx, and so the cancellation's cause.
+	first, failed := errors.AsType[*taskFailure](g.Wait())
+	if failed && ctx.Err() == nil {
+		k := first.index
 		cancelled := fmt.Errorf("cancelled after task %d (%s) failed: %w", k, tasks[k].Name, context.Canceled)
 		for i := range rep.Results {
 			res := &rep.Results[i]
-			if int64(i) != k && (res.Worker == -1 || (res.Err != nil && cancelledBy(gctx, res.Err))) {
+			if i != k && (res.Worker == -1 || (res.Err != nil && cancelledBy(gctx, res.Err))) {
 				res.Err = cancelled
 			}
 		}
@@ -70,3 +68,13 @@ func cancelledBy(gctx context.Context, err error) bool {
 	cause := context.Cause(gctx)
 	return cause != nil && cause != context.Canceled && errors.Is(err, cause)
 }
+
+// taskFailure is a task's error as the group sees it: with the task's index,
+// so that the error Wait returns says which task cancelled the others.
+type taskFailure struct {
+	index int
+	err   error
+}
+
+func (f *taskFailure) Error() string { return f.err.Error() }
+func (f *taskFailure) Unwrap() error { return f.err }
