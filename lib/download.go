@@ -45,7 +45,8 @@ func Get(ctx context.Context, c *http.Client, t *Thread, url string) ([]byte, er
 	return do(c, t, req)
 }
 
-// Post sends body as JSON to url and returns the answer's body.
+// Post sends body as JSON to url and returns the length of the answer's
+// body in bytes; the body itself is read and dropped.
 func Post(ctx context.Context, c *http.Client, t *Thread, url string, body []byte) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
 	if err != nil {
@@ -87,12 +88,13 @@ func do(c *http.Client, t *Thread, req *http.Request) ([]byte, error) {
 // cancelled download never leaves a half-written image. It returns the
 // number of bytes saved.
 func Download(ctx context.Context, c *http.Client, t *Thread, a DownloadArg) (int, error) {
+	// Check the name first: a bad name is known before any traffic.
+	if a.File == "" || strings.ContainsAny(a.File, `/\`) || a.File == "." || a.File == ".." {
+		return 0, fmt.Errorf("download %s: bad file name %q", a.URL, a.File)
+	}
 	body, err := Get(ctx, c, t, a.URL)
 	if err != nil {
 		return 0, err
-	}
-	if a.File == "" || strings.ContainsAny(a.File, `/\`) || a.File == "." || a.File == ".." {
-		return 0, fmt.Errorf("download %s: bad file name %q", a.URL, a.File)
 	}
 	var werr error
 	t.Blocking(func() { werr = WriteFileAtomic(filepath.Join(a.Dir, a.File), body) })
