@@ -22,7 +22,10 @@ import (
 //
 // Times are nanoseconds since the first event of the trace.
 type Trace struct {
-	Model      string   `json:"model"`      // the runner's name
+	Model string `json:"model"` // the runner's name
+	// Label says what the run was in a figure's panel title ("waiting on
+	// sockets"); the model's name is used if it is empty.
+	Label      string   `json:"label,omitempty"`
 	GOMAXPROCS int      `json:"gomaxprocs"` // during the run
 	Tasks      []string `json:"tasks"`      // task names, by task index
 	// RunStartNS and RunEndNS bound the tasks: the first task's start and

@@ -113,6 +113,46 @@ func (tr *Trace) Threads() int {
 	return len(seen)
 }
 
+// ThreadsIn counts the distinct OS threads that held a goroutine in state
+// (StateRunning or StateSyscall) at some point of the trace: with
+// StateSyscall, how many threads sat blocked in the kernel.
+func (tr *Trace) ThreadsIn(state string) int {
+	seen := map[int64]bool{}
+	for _, s := range tr.Slices {
+		if s.M >= 0 && s.State == state {
+			seen[s.M] = true
+		}
+	}
+	return len(seen)
+}
+
+// BlockedFraction is the share of the tasks' time, from each one's first
+// slice to its last, that they spent waiting (blocked, not runnable): near
+// 1 for tasks that wait on the network, near 0 for arithmetic.
+func (tr *Trace) BlockedFraction() float64 {
+	var waiting, total int64
+	first, last := map[int]int64{}, map[int]int64{}
+	for _, s := range tr.Slices {
+		if s.Task < 0 {
+			continue
+		}
+		if f, ok := first[s.Task]; !ok || s.StartNS < f {
+			first[s.Task] = s.StartNS
+		}
+		last[s.Task] = max(last[s.Task], s.EndNS)
+		if s.State == StateWaiting {
+			waiting += s.EndNS - s.StartNS
+		}
+	}
+	for task, f := range first {
+		total += last[task] - f
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(waiting) / float64(total)
+}
+
 // Lefts counts the tasks' running slices by the state they left in.
 func (tr *Trace) Lefts() map[string]int {
 	out := map[string]int{}

@@ -189,4 +189,12 @@ func TestReduceFixture(t *testing.T) {
 	if n := got.Threads(); n != 1 {
 		t.Errorf("%d threads, want 1", n)
 	}
+	if n := got.ThreadsIn(StateSyscall); n != 1 {
+		t.Errorf("%d threads in a syscall, want 1", n)
+	}
+	// Task 0 spans 100..20000 and never waits; task 1 spans 10110..28400
+	// and waits 14900..24900.
+	if f, want := got.BlockedFraction(), 10000.0/(19900+18290); f != want {
+		t.Errorf("blocked fraction %v, want %v", f, want)
+	}
 }

@@ -224,7 +224,11 @@ func tracePanel(tr *lib.Trace, by LaneBy, scale, end float64) (*plot.Plot, int, 
 
 // panelTitle names the run and counts what the trace holds.
 func panelTitle(tr *lib.Trace, by LaneBy, lanes int) string {
-	s := fmt.Sprintf("%s, GOMAXPROCS %d", tr.Model, tr.GOMAXPROCS)
+	what := tr.Label
+	if what == "" {
+		what = tr.Model
+	}
+	s := fmt.Sprintf("%s, GOMAXPROCS %d", what, tr.GOMAXPROCS)
 	if outsideTracer(tr) {
 		noun := "processes"
 		if lanes == 1 {

@@ -80,7 +80,15 @@ func TestTraceTimelineByThread(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	tr.Label = "waiting on sockets"
+	fig, err = TraceTimeline("threads", ByM, tr)
+	if err != nil {
+		t.Fatal(err)
+	}
 	texts := drawnText(t, fig)
+	if !containsText(texts, "waiting on sockets, GOMAXPROCS 2") {
+		t.Error("panel title does not use the trace's label")
+	}
 	if !containsText(texts, "2 OS threads") {
 		t.Error("panel title does not count the threads")
 	}
