@@ -30,8 +30,8 @@ type Command struct {
 	Name    string
 	Summary string // one line for `help`
 	// Run executes the command. ctx is cancelled on SIGINT/SIGTERM.
-	// Return a UsageError for bad input (exit 2), a FailedError when work
-	// ran but failed (exit 1), or any other error (exit 1).
+	// Return a UsageError for bad input (exit 2) or any other error when
+	// work ran but failed (exit 1).
 	Run func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
@@ -67,10 +67,20 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "concurrency: unknown command %q (run `go run . help`)\n", args[0])
 		return ExitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptContext()
 	defer stop()
 	err := cmd.Run(ctx, args[1:], stdout, stderr)
 	return exitStatus(ctx, cmd.Name, err, stderr)
+}
+
+// interruptContext returns a context cancelled by the first SIGINT or
+// SIGTERM, which asks the command to stop cleanly. The signals are then
+// handed back to the runtime, so that a second Ctrl-C ends a program whose
+// clean-up hangs at once, as a user pressing it again expects.
+func interruptContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
 }
 
 func exitStatus(ctx context.Context, name string, err error, stderr io.Writer) int {
