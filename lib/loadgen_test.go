@@ -135,6 +135,12 @@ func TestLoadReportMeasurement(t *testing.T) {
 	if got := rep.Percentile(100); got != 390*time.Millisecond {
 		t.Errorf("max = %v, want 390ms", got)
 	}
+	if got := rep.Over(50 * time.Millisecond); got != 1 {
+		t.Errorf("Over(50ms) = %d, want 1 (only the 390 ms request)", got)
+	}
+	if got := rep.Over(49 * time.Millisecond); got != 5 {
+		t.Errorf("Over(49ms) = %d, want 5", got)
+	}
 	m := rep.Measurement(50 * time.Millisecond)
 	lanes := []int{0, 1, 2, 0, 2} // lane 0 is free again at 50 ms, lane 2 at 70 ms
 	for i, sp := range m.Timeline {

@@ -37,6 +37,18 @@ func (r *LoadReport) Mean() time.Duration {
 	return time.Duration(Summarize(r.Latencies()).Mean * float64(time.Second))
 }
 
+// Over counts the successful requests that waited longer than d: the
+// slow requests, counted rather than ranked.
+func (r *LoadReport) Over(d time.Duration) int {
+	n := 0
+	for _, s := range r.Samples {
+		if s.Err == nil && s.Latency() > d {
+			n++
+		}
+	}
+	return n
+}
+
 // Errors counts the requests that failed or were never sent.
 func (r *LoadReport) Errors() int {
 	n := 0
