@@ -45,7 +45,13 @@ func PoolSizeFigure(rs *lib.ResultSet) (*Figure, error) {
 	}
 	details = append(details, runsCount(ms)+" per point")
 	p := newPlot(headline(rs, "Wall time vs pool size", details...), "workers W", "wall time ("+unit+")")
-	p.X.Tick.Marker = integerTicks{max: 24}
+	// Labels at the measured worker counts only: every whole number up to
+	// 24 would crowd the axis.
+	var ticks plot.ConstantTicks
+	for _, m := range ms {
+		ticks = append(ticks, plot.Tick{Value: float64(m.Workers), Label: fmt.Sprint(m.Workers)})
+	}
+	p.X.Tick.Marker = ticks
 	p.Y.Min = 0
 	p.Y.Tick.Marker = niceTicks{}
 	st := ModelStyle(m0.Model)
