@@ -123,7 +123,7 @@ func builtinExperiments() []Experiment {
 			Repeat: 6, QuickScale: 2,
 		},
 		{
-			Name: "loadtest", Title: "Load test: 100 POSTs, ten at a time",
+			Name: "loadtest", Title: "Closed-loop load test: 100 POSTs, ten at a time",
 			Workload: "io", Kernel: "post",
 			Models: []string{"pool:10"},
 			Sizes:  []int{100}, Delay: 50 * time.Millisecond, Jitter: 100 * time.Millisecond,
