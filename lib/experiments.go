@@ -143,9 +143,11 @@ func builtinExperiments() []Experiment {
 			Name: "poolsize", Title: "Twelve sites through a pool of W workers",
 			Workload: "io", Kernel: "slow",
 			Models: []string{"pool"},
-			Sizes:  []int{12}, Workers: []int{1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 24},
-			Delay:  50 * time.Millisecond,
-			Repeat: 6, QuickScale: 5,
+			// 100 ms, so the few milliseconds each round of requests costs
+			// on a busy machine stay under a tenth of a step.
+			Sizes: []int{12}, Workers: []int{1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 24},
+			Delay:  100 * time.Millisecond,
+			Repeat: 6, QuickScale: 10,
 		},
 	}
 }
