@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/google/renameio/v2/maybe"
 )
 
 // ResultsSchema is the version of the results JSON format. Readers refuse
@@ -193,28 +195,12 @@ func LoadResults(path string) (*ResultSet, error) {
 	return &rs, nil
 }
 
-// WriteFileAtomic writes data to path through a temporary file in the same
-// directory and a rename: readers see the old file or the new one, never
-// half of one, and an interrupted write leaves no temporary file behind.
+// WriteFileAtomic writes data to path atomically with renameio: a
+// temporary file, fsynced, then renamed over path, so readers see the old
+// file or the new one, never half of one, even after a crash. (On Windows,
+// where renameio cannot replace a file atomically, it writes in place.)
 func WriteFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // a no-op once renamed
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := maybe.WriteFile(path, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil

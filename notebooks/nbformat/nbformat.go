@@ -10,8 +10,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
+
+	"github.com/google/renameio/v2/maybe"
 )
 
 // Notebook is a Jupyter notebook document.
@@ -131,38 +132,17 @@ func (nb *Notebook) Marshal() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// WriteFile writes the notebook to path atomically: it writes a temporary
-// file in the same directory and renames it, so a reader never sees a
+// WriteFile writes the notebook to path atomically with renameio: a
+// temporary file, fsynced, then renamed over path, so a reader never sees a
 // half-written notebook and an interrupted write leaves the old one intact.
+// (On Windows, where renameio cannot replace a file atomically, it writes
+// in place.)
 func (nb *Notebook) WriteFile(path string) error {
 	data, err := nb.Marshal()
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", path, err)
 	}
-	return WriteFileAtomic(path, data, 0o644)
-}
-
-// WriteFileAtomic writes data to path through a temporary file and a rename.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer os.Remove(tmp) // no-op after a successful rename
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(perm); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return maybe.WriteFile(path, data, 0o644)
 }
 
 // Language returns the notebook's kernel language ("go" for GoNB), or "".
