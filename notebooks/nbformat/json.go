@@ -8,8 +8,6 @@ import (
 	"strings"
 )
 
-func asErr[T error](err error, target *T) bool { return errors.As(err, target) }
-
 // fields decodes a JSON object into its members, so known ones can be taken
 // out and the rest kept for round-tripping.
 func fields(data []byte) (map[string]json.RawMessage, error) {

@@ -8,6 +8,7 @@ package nbformat
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -90,12 +91,9 @@ func Parse(name string, data []byte) (*Notebook, error) {
 	var nb Notebook
 	if err := json.Unmarshal(data, &nb); err != nil {
 		e := &Error{File: name, Offset: -1, Err: err}
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case asErr(err, &syn):
+		if syn, ok := errors.AsType[*json.SyntaxError](err); ok {
 			e.Offset = syn.Offset
-		case asErr(err, &typ):
+		} else if typ, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 			e.Offset = typ.Offset
 		}
 		if e.Offset >= 0 {
