@@ -79,7 +79,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		kernel      = fs.String("kernel", "", "io: flags|slow|post; cpu: sumsquares|primes|blur")
 		target      = fs.String("target", "", "base URL of a running flag server (loopback only)")
 		allowRemote = fs.Bool("allow-remote", false, "allow a non-loopback --target; caps concurrency at 4")
-		repeat      = fs.Int("repeat", 5, "measured runs per configuration, after one warm-up")
+		repeat      = fs.Int("repeat", lib.MinRunsForSignificance, "measured runs per configuration, interleaved, after one warm-up wave")
 		size        = fs.Int("size", 0, "cpu kernel size: sum of squares base n (5000000), blur image width (1024)")
 		procs       = fs.String("gomaxprocs", "", "GOMAXPROCS values to try, comma-separated")
 		parallelism = fs.String("parallelism", "", "values p to run with GOMAXPROCS=p and p workers")
