@@ -13,7 +13,7 @@ var ModelNames = []string{"sequential", "goroutines", "pool", "errgroup", "gil",
 
 // ModelInfo describes a model in one line, for help texts and tables.
 var ModelInfo = map[string]string{
-	"sequential":   "one task after another (the seeds' plain loop)",
+	"sequential":   "one task after another (the Python tutorials' plain loop)",
 	"goroutines":   "one goroutine per task (threading.Thread per item; asyncio.gather)",
 	"pool":         "a fixed pool of W goroutines, results in input order (ThreadPoolExecutor.map)",
 	"errgroup":     "errgroup with SetLimit(W): the first error cancels the rest",
