@@ -1,8 +1,9 @@
 package cli
 
 import (
+	"cmp"
 	"context"
-	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -44,163 +45,222 @@ Python models (python3 with requests and aiohttp): py-sequential, py-threads, py
 // politeConcurrency caps workers against a server that is not ours.
 const politeConcurrency = 4
 
+// runBench parses the request, runs it and prints what it measured.
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprintln(stdout, benchUsage)
 		return nil
 	}
 	what, args := args[0], args[1:]
-	if what == "compare" {
+	switch what {
+	case "compare":
 		return runCompare(args, stdout)
-	}
-	if what == "list" {
-		for _, e := range lib.Experiments() {
-			fmt.Fprintf(stdout, "%-13s %s\n", e.Name, e.Title)
-		}
-		fmt.Fprintln(stdout)
-		for _, m := range lib.KnownModels() {
-			info := lib.ModelInfo[m]
-			if x, ok := lib.External(m); ok {
-				info = x.Info
-			}
-			fmt.Fprintf(stdout, "%-13s %s\n", m, info)
-		}
+	case "list":
+		listExperiments(stdout)
 		return nil
 	}
-
-	fs := newFlagSet("bench "+what, stderr)
-	fs.Usage = func() { fmt.Fprintln(fs.Output(), benchUsage) }
-	var (
-		models      = fs.String("model", "", "models to compare, comma-separated (name or name:workers)")
-		tasks       = fs.String("tasks", "20", "numbers of tasks, comma-separated")
-		workers     = fs.Int("workers", 0, "workers of pool, errgroup, gil and processes (default: 20 for io, NumCPU for cpu)")
-		delay       = 100 * time.Millisecond
-		jitter      time.Duration
-		kernel      = fs.String("kernel", "", "io: flags|slow|post; cpu: sumsquares|primes|blur")
-		target      = fs.String("target", "", "base URL of a running flag server (loopback only)")
-		allowRemote = fs.Bool("allow-remote", false, "allow a non-loopback --target; caps concurrency at 4")
-		repeat      = fs.Int("repeat", lib.MinRunsForSignificance, "measured runs per configuration, interleaved, after one warm-up wave")
-		size        = fs.Int("size", 0, "cpu kernel size: sum of squares base n (5000000), blur image width (1024)")
-		procs       = fs.String("gomaxprocs", "", "GOMAXPROCS values to try, comma-separated")
-		parallelism = fs.String("parallelism", "", "values p to run with GOMAXPROCS=p and p workers")
-		asJSON      = fs.Bool("json", false, "print one JSON document instead of a table")
-		asCSV       = fs.Bool("csv", false, "print CSV instead of a table")
-		quick       = fs.Bool("quick", false, "named experiments: scaled-down delays and sizes, 3 runs")
-		save        = fs.String("save", "", "also save the JSON results to this file")
-		withPython  = fs.Bool("with-python", false, "also run the Python counterparts of the models (py-*) with python3, on the same tasks")
-		traceDir    = fs.String("trace", "", "after measuring, run each configuration once under the execution tracer and write its trace and a figure to this folder")
-	)
-	fs.Var(durationFlag{&delay}, "delay", "server delay per request (embedded server)")
-	fs.Var(durationFlag{&jitter}, "jitter", "extra random server delay, up to this much")
-	if err := parseOnlyFlags(fs, args); err != nil {
+	req, err := parseBench(ctx, what, args, stderr)
+	if err != nil {
 		return err
 	}
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	rs, err := req.run(ctx, stderr)
+	return req.print(ctx, rs, err, stdout, stderr)
+}
 
-	var exp lib.Experiment
-	switch what {
-	case "io", "cpu", "memory":
-		exp = lib.Experiment{Name: what, Workload: what, Repeat: *repeat, Delay: delay, Jitter: jitter, Size: *size}
-		if *repeat <= 0 {
-			return usagef("--repeat: %d is not > 0", *repeat)
+// listExperiments prints the named experiments and the models.
+func listExperiments(w io.Writer) {
+	for _, e := range lib.Experiments() {
+		fmt.Fprintf(w, "%-13s %s\n", e.Name, e.Title)
+	}
+	fmt.Fprintln(w)
+	for _, m := range lib.KnownModels() {
+		info := lib.ModelInfo[m]
+		if x, ok := lib.External(m); ok {
+			info = x.Info
 		}
-		sizes, err := parseInts("tasks", *tasks)
-		if err != nil {
-			return err
-		}
-		exp.Sizes = sizes
-		if what == "memory" {
-			if !set["tasks"] {
-				exp.Sizes = []int{1000, 10000, 100000}
-			}
-			exp.Repeat = 1
-			break
-		}
-		exp.Kernel = *kernel
-		if exp.Kernel == "" {
-			exp.Kernel = map[string]string{"io": "flags", "cpu": "sumsquares"}[what]
-		}
-		names := *models
-		if names == "" {
-			names = map[string]string{"io": "sequential,goroutines,pool", "cpu": "sequential,goroutines,gil"}[what]
-		}
-		if exp.Models, err = parseList("model", names); err != nil {
-			return err
-		}
-		for _, m := range exp.Models {
-			if _, err := lib.ParseModel(m); err != nil {
-				return usagef("--model: %v", err)
-			}
-		}
-		if set["workers"] {
-			if *workers <= 0 {
-				return usagef("--workers: %d is not > 0", *workers)
-			}
-			exp.Workers = []int{*workers}
-		}
-		if *procs != "" {
-			if exp.GOMAXPROCS, err = parseInts("gomaxprocs", *procs); err != nil {
-				return err
-			}
-		}
-		if *parallelism != "" {
-			if exp.Parallelism, err = parseInts("parallelism", *parallelism); err != nil {
-				return err
-			}
-		}
-		if *size < 0 {
-			return usagef("--size: %d is negative", *size)
-		}
-	default:
-		e, err := lib.LookupExperiment(what)
-		if err != nil {
-			return usagef("%v; or use io, cpu, memory, list", err)
-		}
-		exp = e
-		if *quick {
-			exp = exp.Quick()
-		}
-		if set["repeat"] {
-			exp.Repeat = *repeat
-		}
+		fmt.Fprintf(w, "%-13s %s\n", m, info)
+	}
+}
+
+// benchRequest is a parsed bench command line: what to run, how, and what
+// to do with the results.
+type benchRequest struct {
+	exp      lib.Experiment
+	opt      lib.RunOptions
+	asJSON   bool
+	asCSV    bool
+	save     string
+	traceDir string
+}
+
+// benchFlags are bench's flags, before they are checked.
+type benchFlags struct {
+	models, tasks, kernel, target, procs, parallelism, save, traceDir *string
+	workers, repeat, size                                             *int
+	allowRemote, asJSON, asCSV, quick, withPython                     *bool
+	delay, jitter                                                     time.Duration
+	set                                                               map[string]bool // the flags given
+}
+
+func newBenchFlags(fs *flag.FlagSet) *benchFlags {
+	f := &benchFlags{delay: 100 * time.Millisecond}
+	f.models = fs.String("model", "", "models to compare, comma-separated (name or name:workers)")
+	f.tasks = fs.String("tasks", "20", "numbers of tasks, comma-separated")
+	f.workers = fs.Int("workers", 0, "workers of pool, errgroup, gil and processes (default: 20 for io, NumCPU for cpu)")
+	f.kernel = fs.String("kernel", "", "io: flags|slow|post; cpu: sumsquares|primes|blur")
+	f.target = fs.String("target", "", "base URL of a running flag server (loopback only)")
+	f.allowRemote = fs.Bool("allow-remote", false, "allow a non-loopback --target; caps concurrency at 4")
+	f.repeat = fs.Int("repeat", 5, "measured runs per configuration, after one warm-up")
+	f.size = fs.Int("size", 0, "cpu kernel size: sum of squares base n (5000000), blur image width (1024)")
+	f.procs = fs.String("gomaxprocs", "", "GOMAXPROCS values to try, comma-separated")
+	f.parallelism = fs.String("parallelism", "", "values p to run with GOMAXPROCS=p and p workers")
+	f.asJSON = fs.Bool("json", false, "print one JSON document instead of a table")
+	f.asCSV = fs.Bool("csv", false, "print CSV instead of a table")
+	f.quick = fs.Bool("quick", false, "named experiments: scaled-down delays and sizes, 3 runs")
+	f.save = fs.String("save", "", "also save the JSON results to this file")
+	f.withPython = fs.Bool("with-python", false, "also run the Python counterparts of the models (py-*) with python3, on the same tasks")
+	f.traceDir = fs.String("trace", "", "after measuring, run each configuration once under the execution tracer and write its trace and a figure to this folder")
+	fs.Var(durationFlag{&f.delay}, "delay", "server delay per request (embedded server)")
+	fs.Var(durationFlag{&f.jitter}, "jitter", "extra random server delay, up to this much")
+	return f
+}
+
+// parseBench reads bench's flags into a request and checks it, the
+// target server included.
+func parseBench(ctx context.Context, what string, args []string, stderr io.Writer) (*benchRequest, error) {
+	fs := newFlagSet("bench "+what, stderr)
+	fs.Usage = func() { fmt.Fprintln(fs.Output(), benchUsage) }
+	f := newBenchFlags(fs)
+	if err := parseOnlyFlags(fs, args); err != nil {
+		return nil, err
+	}
+	f.set = map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { f.set[fl.Name] = true })
+	if *f.asJSON && *f.asCSV {
+		return nil, usagef("--json and --csv: choose one output format")
+	}
+	exp, err := f.experiment(what)
+	if err != nil {
+		return nil, err
 	}
 	if exp.Workload != "memory" {
-		if exp.Models = pythonModels(exp, *withPython, stderr); len(exp.Models) == 0 {
-			return usagef("no model left to run")
+		if exp.Models = pythonModels(exp, *f.withPython, stderr); len(exp.Models) == 0 {
+			return nil, usagef("no model left to run")
 		}
 	}
 	if err := exp.Validate(); err != nil {
-		return &UsageError{Err: err}
+		return nil, &UsageError{Err: err}
 	}
-	if err := checkTraceFlag(*traceDir, exp); err != nil {
-		return err
+	if err := checkTraceFlag(*f.traceDir, exp); err != nil {
+		return nil, err
 	}
-
-	opt := lib.RunOptions{}
-	if *target != "" {
+	req := &benchRequest{exp: exp, asJSON: *f.asJSON, asCSV: *f.asCSV, save: *f.save, traceDir: *f.traceDir}
+	if *f.target != "" {
 		if exp.Workload != "io" {
-			return usagef("--target only applies to io workloads")
+			return nil, usagef("--target only applies to io workloads")
 		}
-		if err := checkTarget(ctx, *target, *allowRemote); err != nil {
-			return err
+		if err := checkTarget(ctx, *f.target, *f.allowRemote); err != nil {
+			return nil, err
 		}
-		opt.Target = *target
-		if *allowRemote {
-			opt.MaxConcurrency = politeConcurrency
+		req.opt.Target = *f.target
+		if *f.allowRemote {
+			req.opt.MaxConcurrency = politeConcurrency
 		}
 	}
+	return req, nil
+}
 
-	bar := newProgress(stderr, "bench "+exp.Name, *asJSON || *asCSV)
+// experiment builds the experiment the flags ask for: an ad hoc one for
+// io, cpu and memory, or a named one from the catalogue.
+func (f *benchFlags) experiment(what string) (lib.Experiment, error) {
+	switch what {
+	case "io", "cpu", "memory":
+		return f.adhoc(what)
+	}
+	exp, err := lib.LookupExperiment(what)
+	if err != nil {
+		return exp, usagef("%v; or use io, cpu, memory, list", err)
+	}
+	if *f.quick {
+		exp = exp.Quick()
+	}
+	if f.set["repeat"] {
+		exp.Repeat = *f.repeat
+	}
+	return exp, nil
+}
+
+// adhoc builds an io, cpu or memory experiment from the flags.
+func (f *benchFlags) adhoc(what string) (lib.Experiment, error) {
+	exp := lib.Experiment{Name: what, Workload: what, Repeat: *f.repeat, Delay: f.delay, Jitter: f.jitter, Size: *f.size}
+	if *f.repeat <= 0 {
+		return exp, usagef("--repeat: %d is not > 0", *f.repeat)
+	}
+	sizes, err := parseInts("tasks", *f.tasks)
+	if err != nil {
+		return exp, err
+	}
+	exp.Sizes = sizes
+	if what == "memory" {
+		if !f.set["tasks"] {
+			exp.Sizes = []int{1000, 10000, 100000}
+		}
+		exp.Repeat = 1
+		return exp, nil
+	}
+	exp.Kernel = cmp.Or(*f.kernel, map[string]string{"io": "flags", "cpu": "sumsquares"}[what])
+	names := cmp.Or(*f.models, map[string]string{"io": "sequential,goroutines,pool", "cpu": "sequential,goroutines,gil"}[what])
+	if exp.Models, err = parseList("model", names); err != nil {
+		return exp, err
+	}
+	for _, m := range exp.Models {
+		if _, err := lib.ParseModel(m); err != nil {
+			return exp, usagef("--model: %v", err)
+		}
+	}
+	if f.set["workers"] {
+		if *f.workers <= 0 {
+			return exp, usagef("--workers: %d is not > 0", *f.workers)
+		}
+		exp.Workers = []int{*f.workers}
+	}
+	if *f.procs != "" {
+		if exp.GOMAXPROCS, err = parseInts("gomaxprocs", *f.procs); err != nil {
+			return exp, err
+		}
+	}
+	if *f.parallelism != "" {
+		if exp.Parallelism, err = parseInts("parallelism", *f.parallelism); err != nil {
+			return exp, err
+		}
+	}
+	if *f.size < 0 {
+		return exp, usagef("--size: %d is negative", *f.size)
+	}
+	return exp, nil
+}
+
+// run measures the experiment, with a progress bar unless the output is
+// for a program.
+func (r *benchRequest) run(ctx context.Context, stderr io.Writer) (*lib.ResultSet, error) {
+	bar := newProgress(stderr, "bench "+r.exp.Name, r.asJSON || r.asCSV)
+	opt := r.opt
 	opt.Progress = bar.update
-	rs, err := exp.Run(ctx, opt)
+	rs, err := r.exp.Run(ctx, opt)
 	bar.done()
+	return rs, err
+}
+
+// print shows what was measured — even when the run was interrupted — saves
+// it when asked, then reports the run's error, writes the traces asked for
+// and fails if tasks failed.
+func (r *benchRequest) print(ctx context.Context, rs *lib.ResultSet, err error, stdout, stderr io.Writer) error {
 	if rs != nil && len(rs.Results)+len(rs.Memory) > 0 {
-		if perr := printResults(stdout, rs, *asJSON, *asCSV); perr != nil {
+		if perr := printResults(stdout, rs, r.asJSON, r.asCSV); perr != nil {
 			return perr
 		}
-		if *save != "" {
-			if serr := rs.Save(*save); serr != nil {
+		if r.save != "" {
+			if serr := rs.Save(r.save); serr != nil {
 				return serr
 			}
 		}
@@ -214,13 +274,16 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return err
 	}
-	if *traceDir != "" {
-		if err := writeTraces(ctx, exp, rs, opt, *traceDir, stderr); err != nil {
+	if r.traceDir != "" {
+		if err := writeTraces(ctx, r.exp, rs, r.opt, r.traceDir, stderr); err != nil {
 			return err
 		}
 	}
 	return summarizeErrors(rs, stderr)
 }
+
+// targetTimeout is how long a --target server has to answer the probe.
+const targetTimeout = 5 * time.Second
 
 // checkTarget refuses a target that is not a loopback http URL (unless
 // allowed) or that does not answer a flag request.
@@ -232,12 +295,17 @@ func checkTarget(ctx context.Context, target string, allowRemote bool) error {
 	if !allowRemote && !lib.IsLoopbackHost(u.Hostname()) {
 		return usagef("--target: %q is not a loopback address; pass --allow-remote to measure someone else's server (concurrency is then capped at %d)", target, politeConcurrency)
 	}
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	pctx, cancel := context.WithTimeout(ctx, targetTimeout)
 	defer cancel()
 	probe := lib.FlagURL(target, "cn")
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, probe, nil)
+	req, _ := http.NewRequestWithContext(pctx, http.MethodGet, probe, nil)
 	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return err // interrupted: not the server's fault
+	case err != nil && errors.Is(err, context.DeadlineExceeded):
+		return usagef("--target: %s: the server did not answer within %s", target, lib.FormatSeconds(targetTimeout.Seconds()))
+	case err != nil:
 		return usagef("--target: server unreachable: %v", err)
 	}
 	resp.Body.Close()
@@ -250,26 +318,11 @@ func checkTarget(ctx context.Context, target string, allowRemote bool) error {
 func printResults(w io.Writer, rs *lib.ResultSet, asJSON, asCSV bool) error {
 	switch {
 	case asJSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rs)
+		return rs.WriteJSON(w)
 	case asCSV:
 		return rs.WriteCSV(w)
 	}
-	env := rs.Env
-	title := rs.Title
-	if title == "" {
-		title = "bench " + rs.Experiment
-	}
-	fmt.Fprintf(w, "%s — %d CPUs (%s), GOMAXPROCS %d, %s", title, env.NumCPU, env.CPUModel, env.GOMAXPROCS, env.GoVersion)
-	if py := env.Python; py != nil {
-		gil := "with the GIL"
-		if !py.GIL {
-			gil = "free-threaded, GIL off"
-		}
-		fmt.Fprintf(w, ", Python %s (%s)", py.Version, gil)
-	}
-	fmt.Fprint(w, "\n\n")
+	printEnv(w, rs)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	if len(rs.Memory) > 0 {
 		fmt.Fprintln(tw, "goroutines\ttotal\tper goroutine\t")
@@ -281,19 +334,24 @@ func printResults(w io.Writer, rs *lib.ResultSet, asJSON, asCSV bool) error {
 	fmt.Fprintln(tw, "model\ttasks\tworkers\tGOMAXPROCS\tmedian ± 95% CI\tmin\tmax\truns\terrors\t")
 	for _, m := range rs.Results {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%d\t%d\t\n", m.Model, m.Tasks, m.Workers, m.GOMAXPROCS,
-			m.CI(), secs(m.MinS), secs(m.MaxS), len(m.RunsS), m.Errors)
+			m.CI(), lib.FormatSeconds(m.MinS), lib.FormatSeconds(m.MaxS), len(m.RunsS), m.Errors)
 	}
 	return tw.Flush()
 }
 
-func secs(s float64) string {
-	switch {
-	case s >= 1:
-		return fmt.Sprintf("%.2f s", s)
-	case s >= 0.001:
-		return fmt.Sprintf("%.1f ms", s*1000)
+// printEnv writes the table's title line: the experiment and the machine.
+func printEnv(w io.Writer, rs *lib.ResultSet) {
+	env := rs.Env
+	title := cmp.Or(rs.Title, "bench "+rs.Experiment)
+	fmt.Fprintf(w, "%s — %d CPUs (%s), GOMAXPROCS %d, %s", title, env.NumCPU, env.CPUModel, env.GOMAXPROCS, env.GoVersion)
+	if py := env.Python; py != nil {
+		gil := "with the GIL"
+		if !py.GIL {
+			gil = "free-threaded, GIL off"
+		}
+		fmt.Fprintf(w, ", Python %s (%s)", py.Version, gil)
 	}
-	return fmt.Sprintf("%.0f µs", s*1e6)
+	fmt.Fprint(w, "\n\n")
 }
 
 // summarizeErrors prints the distinct task errors and fails the command if
