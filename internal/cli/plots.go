@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -39,7 +40,7 @@ func runPlots(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("plots", stderr)
 	var o plotsOptions
 	fs.StringVar(&o.out, "out", FiguresDir, "folder for the figures (SVG and PNG)")
-	fs.StringVar(&o.results, "results", lib.ResultsDir(), "folder for the results JSON")
+	fs.StringVar(&o.results, "results", lib.ResultsDir(), "folder for the results JSON (default with --out: DIR/results)")
 	fs.StringVar(&o.from, "from", "", "draw from the results saved in this folder instead of measuring")
 	fs.BoolVar(&o.quick, "quick", false, "scaled-down delays and sizes, 3 runs (under a minute)")
 	only := fs.String("only", "", "comma-separated experiment names (default: all)")
@@ -47,19 +48,24 @@ func runPlots(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
+	// A trial run with --out keeps its results beside its figures: only
+	// build and a plain `plots` replace the published results.
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if set["out"] && !set["results"] {
+		o.results = filepath.Join(o.out, "results")
+	}
 	if *only != "" {
 		var err error
 		if o.only, err = parseList("only", *only); err != nil {
 			return err
 		}
 	}
-	_, err := makePlots(ctx, o, stdout, stderr)
-	return err
+	return makePlots(ctx, o, stdout, stderr)
 }
 
-// makePlots measures (or loads) the results and writes every figure. It
-// returns the paths written.
-func makePlots(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) ([]string, error) {
+// makePlots measures (or loads) the results and writes every figure.
+func makePlots(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) error {
 	var sets map[string]*lib.ResultSet
 	var err error
 	if o.from != "" {
@@ -68,18 +74,14 @@ func makePlots(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) ([
 		sets, err = measureAll(ctx, o, stdout, stderr)
 	}
 	if err != nil {
-		return nil, err
+		return err
 	}
 	figs, drawErr := plots.All(sets)
-	paths, err := plots.WriteAll(figs, o.out)
-	if err != nil {
-		return paths, fmt.Errorf("write figures: %w", err)
+	if _, err := plots.WriteAll(figs, o.out); err != nil {
+		return fmt.Errorf("write figures: %w", err)
 	}
 	fmt.Fprintf(stdout, "plots: %d figures (SVG and PNG) in %s\n", len(figs), o.out)
-	if drawErr != nil {
-		return paths, drawErr
-	}
-	return paths, nil
+	return drawErr
 }
 
 // measureAll runs the chosen experiments one by one, saving each one's
