@@ -1,6 +1,8 @@
 package show
 
 import (
+	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -60,6 +62,10 @@ func TestPythonSourceText(t *testing.T) {
 }
 
 func ExamplePythonSource() {
+	// Outside a notebook the Markdown is printed to Out; the example's
+	// output is the os.Stdout of the moment, not the one Out was set to.
+	defer func(old io.Writer) { Out = old }(Out)
+	Out = os.Stdout
 	PythonSource("tasks.sumsquares")
 	// Output:
 	// *Python — `sumsquares` from `lib/python/tasks.py`, as `--with-python` runs it:*
