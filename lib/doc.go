@@ -5,8 +5,9 @@
 // The three ideas, one file group each:
 //
 //   - Workloads build tasks: flag downloads from an embedded loopback
-//     server (flagserver.go, download.go), POSTs to it (post.go), and CPU
+//     server and POSTs to it (flagserver.go, download.go), and CPU
 //     kernels — sum of squares, primality, image blur (cpu.go, blur.go).
+//     Tasks of a built-in kind (kinds.go) can also run in a worker process.
 //   - Execution models run tasks: Sequential, Goroutines, Pool, ErrGroup,
 //     GIL (an emulation of CPython's interpreter lock), SingleThread
 //     (GOMAXPROCS=1) and Processes (OS worker processes). Each is a Runner

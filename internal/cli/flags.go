@@ -14,12 +14,6 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args, allowing positional arguments before, between and
-// after flags (the standard flag package stops at the first positional one).
-// It returns the positional arguments in order.
-//
-// A bad flag gives a one-line error (the flag package would also print the
-// whole usage); -h prints the usage and returns flag.ErrHelp.
 // parseOnlyFlags is parseFlags for commands that take no positional
 // argument: one is bad input.
 func parseOnlyFlags(fs *flag.FlagSet, args []string) error {
@@ -30,6 +24,12 @@ func parseOnlyFlags(fs *flag.FlagSet, args []string) error {
 	return err
 }
 
+// parseFlags parses args, allowing positional arguments before, between and
+// after flags (the standard flag package stops at the first positional one).
+// It returns the positional arguments in order.
+//
+// A bad flag gives a one-line error (the flag package would also print the
+// whole usage); -h prints the usage and returns flag.ErrHelp.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	out := fs.Output()
 	fs.SetOutput(io.Discard)
