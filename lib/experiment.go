@@ -134,6 +134,9 @@ func (e Experiment) String() string {
 // 100ms, 6 interleaved runs (sequential: 2 runs, up to 30 tasks)" — the
 // one place notes and captions read it from.
 func (e Experiment) Scale() string {
+	if e.Workload == "memory" {
+		return "each count of parked goroutines measured once"
+	}
 	var parts []string
 	if e.Delay > 0 {
 		d := "server delay " + e.Delay.String()

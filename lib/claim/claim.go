@@ -109,6 +109,30 @@ func Speedup(claim string, fast, slow *lib.Measurement, factor float64) Verdict 
 	return Verdict{Claim: claim, Held: r >= factor, Evidence: ev}
 }
 
+// Similar claims that a's median is within tol (a fraction) of b's, either
+// way: "waiting needs no second core" is one goroutine per task under
+// GOMAXPROCS=1 within a few percent of all cores.
+func Similar(claim string, a, b *lib.Measurement, tol float64) Verdict {
+	if v, ok := notMeasured(claim, a, b); ok {
+		return v
+	}
+	r := a.CI().Median/b.CI().Median - 1
+	ev := fmt.Sprintf("%s %s vs %s %s: %+.1f%% (tolerance ±%.0f%%)", Label(a), Median(a), Label(b), Median(b), 100*r, 100*tol)
+	return Verdict{Claim: claim, Held: math.Abs(r) <= tol, Evidence: ev}
+}
+
+// InFlight claims that the server counted at least share (a fraction) of
+// m's tasks in flight at the same instant during its median run: "all at
+// once" measured, not inferred from the clock.
+func InFlight(claim string, m *lib.Measurement, share float64) Verdict {
+	if v, ok := notMeasured(claim, m); ok {
+		return v
+	}
+	ev := fmt.Sprintf("%s: the server counted a peak of %d in flight (%.0f%%; needed %.0f%%)",
+		Label(m), m.PeakInFlight, 100*float64(m.PeakInFlight)/float64(m.Tasks), 100*share)
+	return Verdict{Claim: claim, Held: float64(m.PeakInFlight) >= share*float64(m.Tasks), Evidence: ev}
+}
+
 // Near claims that m's median is within tol (a fraction: 0.05 for 5%) of
 // want.
 func Near(claim string, m *lib.Measurement, want time.Duration, tol float64) Verdict {
@@ -143,7 +167,7 @@ func All(claim string, vs ...Verdict) Verdict {
 // Label names a measurement in evidence: "pool:20 at 50 tasks, 2 cores".
 func Label(m *lib.Measurement) string {
 	name := m.Model
-	if m.Workers > 1 && m.Workers != m.Tasks {
+	if m.Workers > 1 && (m.Workers != m.Tasks || lib.UsesWorkers(m.Model)) {
 		name += fmt.Sprintf(":%d", m.Workers)
 	}
 	s := fmt.Sprintf("%s at %d tasks", name, m.Tasks)
