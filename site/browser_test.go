@@ -107,24 +107,7 @@ func checkInBrowser(t *testing.T, exe string, res *Result, word, title, page str
 		}
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	ctx, cancel = chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	defer cancel()
-	ctx, cancel = chromedp.NewContext(ctx)
-	defer cancel()
+	ctx := startBrowser(t, exe, 90*time.Second)
 
 	var mu sync.Mutex
 	var messages []string
@@ -165,7 +148,7 @@ func checkInBrowser(t *testing.T, exe string, res *Result, word, title, page str
 		return m
 	}
 
-	pages := append([]string{res.Index}, res.Pages...)
+	pages := allPages(res)
 	ids := map[string]map[string]bool{} // page file → its element ids
 	for _, width := range []int64{1280, 390} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900, chromedp.EmulateScale(1))); err != nil {
@@ -292,6 +275,30 @@ func checkInBrowser(t *testing.T, exe string, res *Result, word, title, page str
 	for _, m := range takeMessages() {
 		t.Errorf("search: %s", m)
 	}
+}
+
+// startBrowser starts a headless Chromium for one test, stopped when the
+// test ends or after timeout.
+func startBrowser(t *testing.T, exe string, timeout time.Duration) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	ctx, cancel = chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(exe),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	t.Cleanup(cancel)
+	ctx, cancel = chromedp.NewContext(ctx)
+	t.Cleanup(cancel)
+	return ctx
 }
 
 // colorScheme emulates the reader's prefers-color-scheme setting.

@@ -13,6 +13,7 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -48,7 +49,7 @@ func newMarkdown(pages map[string]string) goldmark.Markdown {
 			parser.WithASTTransformers(util.Prioritized(linkRewriter(pages), 100)),
 		),
 		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(headingRenderer{}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(headingRenderer{}, 100), util.Prioritized(taskBoxRenderer{}, 100)),
 		),
 	)
 }
@@ -108,6 +109,24 @@ func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	}
 	fmt.Fprintf(w, "</h%d>\n", n.Level)
 	return ast.WalkContinue, nil
+}
+
+// taskBoxRenderer renders a task list's box with an accessible name: it
+// has no <label>, so screen readers would announce a bare "checkbox".
+type taskBoxRenderer struct{}
+
+func (taskBoxRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if node.(*east.TaskCheckBox).IsChecked {
+			w.WriteString(`<input checked="" type="checkbox" aria-label="done"> `)
+		} else {
+			w.WriteString(`<input type="checkbox" aria-label="not done"> `)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // pageIDs generates the element ids of one page's headings: readable

@@ -23,7 +23,7 @@ func TestRenderFixture(t *testing.T) {
 		{"markdown: GFM table with alignment as attributes", "01-intro.html",
 			[]string{`<th align="left">model</th>`, `<td align="right">2.01</td>`}, []string{`style=`}},
 		{"markdown: task list and strikethrough", "01-intro.html",
-			[]string{`<input checked="" type="checkbox" disabled="">`, `<del>Python</del>`}, nil},
+			[]string{`<input checked="" type="checkbox" aria-label="done" disabled="">`, `<input type="checkbox" aria-label="not done" disabled="">`, `<del>Python</del>`}, nil},
 		{"markdown: typographer", "01-intro.html",
 			[]string{`“waiting together” means – and what it doesn’t`}, nil},
 		{"markdown: heading ids with anchors", "01-intro.html",

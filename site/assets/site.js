@@ -1,5 +1,5 @@
-// The tutorial's only script: copy buttons on code cells and the search
-// box. It works from file:// (the search index is a script that sets
+// The tutorial's only script: copy buttons on code cells, the search
+// box, the chapter drawer and the keyboard shortcuts. It works from file:// (the search index is a script that sets
 // window.SEARCH_INDEX, not a fetched JSON file) and builds results with
 // DOM text nodes only, never innerHTML.
 (function () {
@@ -37,10 +37,93 @@
     });
   });
 
-  // Close the chapter drawer after following a link in it.
+  // A box that scrolls sideways (wide code, tables, outputs) must take the
+  // keyboard focus, or a keyboard cannot scroll it.
+  function focusableScrollers() {
+    document.querySelectorAll(".content pre, .content table, .output-html, .table-scroll").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.setAttribute("data-scroll-focus", ""); }
+      } else if (el.hasAttribute("data-scroll-focus")) {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("data-scroll-focus");
+      }
+    });
+  }
+  focusableScrollers();
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(focusableScrollers, 150);
+  });
+
+  // The chapter drawer of narrow screens is a checkbox, so it works
+  // without script; with it, its button takes the keyboard too.
   var toggle = document.getElementById("nav-toggle");
+  var navButton = document.querySelector(".nav-button");
+  function setDrawer(open) {
+    if (!toggle) { return; }
+    toggle.checked = open;
+    if (navButton) { navButton.setAttribute("aria-expanded", open ? "true" : "false"); }
+    if (open) {
+      var first = document.querySelector(".sidebar a");
+      if (first) { first.focus(); }
+    }
+  }
+  if (toggle && navButton) {
+    navButton.setAttribute("tabindex", "0");
+    navButton.setAttribute("role", "button");
+    navButton.setAttribute("aria-controls", "sidebar");
+    navButton.setAttribute("aria-expanded", "false");
+    toggle.addEventListener("change", function () { setDrawer(toggle.checked); });
+    navButton.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); setDrawer(!toggle.checked); }
+    });
+  }
   document.querySelectorAll(".sidebar a").forEach(function (a) {
     a.addEventListener("click", function () { if (toggle) { toggle.checked = false; } });
+  });
+
+  // Keyboard shortcuts, as in mdBook: ← and → change chapter, / or s
+  // search, ? lists the keys, Esc closes what is open.
+  var help = document.getElementById("keys-help");
+  var helpButton = document.getElementById("keys-button");
+  var helpClose = document.getElementById("keys-close");
+  var helpReturn = null;
+  function showHelp(show) {
+    if (!help) { return; }
+    if (show) {
+      helpReturn = document.activeElement;
+      help.hidden = false;
+      help.focus();
+    } else if (!help.hidden) {
+      help.hidden = true;
+      if (helpReturn && helpReturn.focus) { helpReturn.focus(); }
+    }
+  }
+  if (helpButton) { helpButton.addEventListener("click", function () { showHelp(help.hidden); }); }
+  if (helpClose) { helpClose.addEventListener("click", function () { showHelp(false); }); }
+  if (help) {
+    // Keep the focus inside the open list: Tab cycles between it and Close.
+    help.addEventListener("keydown", function (ev) {
+      if (ev.key === "Tab") { ev.preventDefault(); (document.activeElement === helpClose ? help : helpClose).focus(); }
+    });
+  }
+  function typing(el) {
+    return el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable);
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") {
+      if (help && !help.hidden) { showHelp(false); return; }
+      if (toggle && toggle.checked) { setDrawer(false); if (navButton) { navButton.focus(); } return; }
+      return;
+    }
+    if (ev.ctrlKey || ev.metaKey || ev.altKey || typing(document.activeElement)) { return; }
+    if (help && !help.hidden && ev.key !== "?") { return; }
+    var link = null;
+    if (ev.key === "ArrowLeft" && !ev.shiftKey) { link = document.querySelector(".pager a[rel=prev]"); }
+    if (ev.key === "ArrowRight" && !ev.shiftKey) { link = document.querySelector(".pager a[rel=next]"); }
+    if (link) { ev.preventDefault(); location.href = link.href; return; }
+    if (ev.key === "?") { ev.preventDefault(); showHelp(help && help.hidden); }
   });
 
   // Search.
@@ -159,7 +242,8 @@
     if (!ev.target.closest || !ev.target.closest(".search")) { list.hidden = true; }
   });
   document.addEventListener("keydown", function (ev) {
-    if (ev.key === "/" && document.activeElement !== input && !/^(INPUT|TEXTAREA)$/.test(document.activeElement.tagName)) {
+    if ((ev.key === "/" || ev.key === "s" || ev.key === "S") && !ev.ctrlKey && !ev.metaKey && !ev.altKey &&
+        document.activeElement !== input && !typing(document.activeElement) && (!help || help.hidden)) {
       ev.preventDefault();
       input.focus();
     }
