@@ -24,7 +24,7 @@ type Decision struct {
 	GOMAXPROCS int
 	// Speedup is the baseline's median over the model's; 0 when the model
 	// or its baseline was not measured at a comparable size.
-	Speedup          float64
+	Speedup           float64
 	MedianS, Baseline float64 // the two medians, in seconds
 }
 
