@@ -1,6 +1,8 @@
 package lib
 
 import (
+	"context"
+	"runtime/trace"
 	"sync/atomic"
 	"time"
 )
@@ -45,14 +47,27 @@ type gilState struct {
 	acquired time.Time
 }
 
+// GILLog is the runtime/trace log category under which a thread of the
+// emulated GIL logs "take" and "give" as it takes and gives up the lock,
+// so that a trace can tell the thread that computes from one that has
+// just handed the lock over. (Logs, not regions: a hold does not nest
+// with a task's region.) Logging is a no-op when no trace is recorded.
+const GILLog = "lib.gil"
+
 func (s *gilState) acquire() {
 	s.lock.waiting.Add(1)
 	s.lock.token <- struct{}{}
 	s.lock.waiting.Add(-1)
 	s.acquired = time.Now()
+	trace.Log(context.Background(), GILLog, "take")
 }
 
-func (s *gilState) release() { <-s.lock.token }
+// release logs the hand-over before it lets the next thread in, so two
+// holds never overlap in a trace.
+func (s *gilState) release() {
+	trace.Log(context.Background(), GILLog, "give")
+	<-s.lock.token
+}
 
 // tick hands the lock over if this thread has held it for a whole switch
 // interval and someone is waiting — CPython's eval-breaker check.

@@ -39,6 +39,9 @@ type Trace struct {
 	// GC lists the garbage collector's global phases (concurrent mark,
 	// stop-the-world pauses).
 	GC []Phase `json:"gc,omitempty"`
+	// Holds lists, under the emulated GIL, when each goroutine held the
+	// lock (Phase.Name is its goroutine id): only a holder computes.
+	Holds []Phase `json:"holds,omitempty"`
 	// Spans are the tasks' start and end as the runner measured them,
 	// seconds since the run began: the only view of work done in other
 	// processes, which the tracer cannot see.

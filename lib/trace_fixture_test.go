@@ -8,7 +8,8 @@ import (
 
 // fixtureEvents is a hand-built trace: goroutines 1 and 2 take turns on P 0
 // (thread 7). Task 0 is preempted, task 1 blocks on the network, makes a
-// system call and ends; a GC mark phase runs in between. Its reduction is
+// system call and ends; a GC mark phase runs in between, and goroutine 1
+// holds an emulated GIL for most of its first slice. Its reduction is
 // testdata/trace-fixture.json.
 func fixtureEvents(t *testing.T) []xtrace.Event {
 	t.Helper()
@@ -36,6 +37,11 @@ func fixtureEvents(t *testing.T) []xtrace.Event {
 			Time: at, Kind: kind, Goroutine: 1, Proc: 0, Thread: 7, Details: xtrace.Range{Name: "GC concurrent mark phase"},
 		}))
 	}
+	gilLog := func(at xtrace.Time, g xtrace.GoID, msg string) {
+		add(xtrace.MakeEvent(xtrace.EventConfig[xtrace.Log]{
+			Time: at, Kind: xtrace.EventLog, Goroutine: g, Proc: 0, Thread: 7, Details: xtrace.Log{Category: GILLog, Message: msg},
+		}))
+	}
 	const (
 		notExist = xtrace.GoNotExist
 		runnable = xtrace.GoRunnable
@@ -48,6 +54,8 @@ func fixtureEvents(t *testing.T) []xtrace.Event {
 	goTo(200, 1, runnable, running, "")
 	region(210, 1, xtrace.EventRegionBegin, taskRegion(0))
 	region(220, 1, xtrace.EventRegionBegin, "someone else's region")
+	gilLog(230, 1, "take")
+	gilLog(10000, 1, "give")
 	goTo(10210, 1, running, runnable, "preempted")
 	goTo(10210, 2, runnable, running, "")
 	region(10300, 2, xtrace.EventRegionBegin, taskRegion(1))

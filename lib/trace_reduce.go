@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 
 	xtrace "golang.org/x/exp/trace"
@@ -32,15 +33,16 @@ type reducer struct {
 	started bool
 	last    xtrace.Time
 	gs      map[xtrace.GoID]*goTrack
-	gc      map[string]int64 // open global phases: name → start
-	tasks   bool             // whether a task region has been seen
+	gc      map[string]int64      // open global phases: name → start
+	tasks   bool                  // whether a task region has been seen
+	holds   map[xtrace.GoID]int64 // open GIL holds: goroutine → start
 	out     Trace
 }
 
 // reduceEvents reduces the events next returns until io.EOF. It is split
 // from ReduceTrace so tests can feed it events built with xtrace.MakeEvent.
 func reduceEvents(next func() (xtrace.Event, error)) (*Trace, error) {
-	rd := &reducer{gs: map[xtrace.GoID]*goTrack{}, gc: map[string]int64{}}
+	rd := &reducer{gs: map[xtrace.GoID]*goTrack{}, gc: map[string]int64{}, holds: map[xtrace.GoID]int64{}}
 	for {
 		ev, err := next()
 		if errors.Is(err, io.EOF) {
@@ -78,11 +80,17 @@ func (rd *reducer) event(ev xtrace.Event) {
 			rd.goTransition(ev, st)
 		}
 	case xtrace.EventRegionBegin, xtrace.EventRegionEnd:
-		i, ok := parseTaskRegion(ev.Region().Type)
-		if !ok || ev.Goroutine() == xtrace.NoGoroutine {
+		g, begin := ev.Goroutine(), ev.Kind() == xtrace.EventRegionBegin
+		if g == xtrace.NoGoroutine {
 			return
 		}
-		rd.taskRegion(ev, i, ev.Kind() == xtrace.EventRegionBegin)
+		if i, ok := parseTaskRegion(ev.Region().Type); ok {
+			rd.taskRegion(ev, i, begin)
+		}
+	case xtrace.EventLog:
+		if l := ev.Log(); l.Category == GILLog && ev.Goroutine() != xtrace.NoGoroutine {
+			rd.hold(ev.Goroutine(), rd.ns(ev.Time()), l.Message == "take")
+		}
 	case xtrace.EventRangeBegin, xtrace.EventRangeActive, xtrace.EventRangeEnd:
 		rg := ev.Range()
 		if rg.Scope.Kind != xtrace.ResourceNone || !isGCPhase(rg.Name) {
@@ -209,6 +217,18 @@ func (rd *reducer) taskRegion(ev xtrace.Event, i int, begin bool) {
 	gt.task = -1
 }
 
+// hold notes that goroutine g took or gave up the emulated GIL at now.
+func (rd *reducer) hold(g xtrace.GoID, now int64, begin bool) {
+	if begin {
+		rd.holds[g] = now
+		return
+	}
+	if start, ok := rd.holds[g]; ok {
+		rd.out.Holds = append(rd.out.Holds, Phase{Name: strconv.FormatInt(int64(g), 10), StartNS: start, EndNS: now})
+		delete(rd.holds, g)
+	}
+}
+
 // finish closes what the trace left open and sorts the slices by start.
 func (rd *reducer) finish() *Trace {
 	for _, gt := range rd.gs {
@@ -217,6 +237,10 @@ func (rd *reducer) finish() *Trace {
 	for name, start := range rd.gc {
 		rd.out.GC = append(rd.out.GC, Phase{Name: name, StartNS: start, EndNS: rd.ns(rd.last)})
 	}
+	for g, start := range rd.holds {
+		rd.out.Holds = append(rd.out.Holds, Phase{Name: strconv.FormatInt(int64(g), 10), StartNS: start, EndNS: rd.ns(rd.last)})
+	}
+	sort.Slice(rd.out.Holds, func(a, b int) bool { return rd.out.Holds[a].StartNS < rd.out.Holds[b].StartNS })
 	sort.SliceStable(rd.out.Slices, func(a, b int) bool {
 		x, y := rd.out.Slices[a], rd.out.Slices[b]
 		if x.StartNS != y.StartNS {

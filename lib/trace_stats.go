@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -31,8 +32,10 @@ type Overlap struct {
 	Busy    time.Duration // time at least one task was running on a P
 	Two     time.Duration // time at least two tasks were running at the same instant
 	MaxRuns int           // the most tasks running at one instant
-	// LongestTwo is the longest single stretch with two tasks running.
+	// LongestTwo is the longest single stretch with two tasks running,
+	// and Stretches counts those stretches.
 	LongestTwo time.Duration
+	Stretches  int
 }
 
 // TwoFraction is Two as a fraction of the run (0 for an empty run).
@@ -47,13 +50,57 @@ func (o Overlap) TwoFraction() float64 {
 // overlapped. A slice that ends at the instant another starts does not
 // overlap it.
 func (tr *Trace) Overlap() Overlap {
+	var spans [][2]int64
+	for _, s := range tr.TaskSlices(StateRunning) {
+		spans = append(spans, [2]int64{s.StartNS, s.EndNS})
+	}
+	o := sweep(spans)
+	o.Run = tr.RunDuration()
+	return o
+}
+
+// Computing is the tasks' computing time, as spans of nanoseconds: their
+// running slices, cut under the emulated GIL to the stretches in which the
+// goroutine held the lock — a thread that has just handed the lock over
+// still runs for a moment, parking, but no longer computes.
+func (tr *Trace) Computing() [][2]int64 {
+	holds := map[int64][]Phase{}
+	for _, h := range tr.Holds {
+		g, _ := strconv.ParseInt(h.Name, 10, 64)
+		holds[g] = append(holds[g], h)
+	}
+	var out [][2]int64
+	for _, s := range tr.TaskSlices(StateRunning) {
+		if len(tr.Holds) == 0 {
+			out = append(out, [2]int64{s.StartNS, s.EndNS})
+			continue
+		}
+		for _, h := range holds[s.G] {
+			if start, end := max(s.StartNS, h.StartNS), min(s.EndNS, h.EndNS); end > start {
+				out = append(out, [2]int64{start, end})
+			}
+		}
+	}
+	return out
+}
+
+// ComputingOverlap measures how much the tasks' computing time (see
+// Computing) overlapped: under a lock like the GIL, never.
+func (tr *Trace) ComputingOverlap() Overlap {
+	o := sweep(tr.Computing())
+	o.Run = tr.RunDuration()
+	return o
+}
+
+// sweep measures how much spans overlap.
+func sweep(spans [][2]int64) Overlap {
 	type edge struct {
 		t     int64
 		delta int
 	}
 	var edges []edge
-	for _, s := range tr.TaskSlices(StateRunning) {
-		edges = append(edges, edge{s.StartNS, +1}, edge{s.EndNS, -1})
+	for _, sp := range spans {
+		edges = append(edges, edge{sp[0], +1}, edge{sp[1], -1})
 	}
 	// Ends before starts at the same instant: a hand-over is not an overlap.
 	sort.Slice(edges, func(a, b int) bool {
@@ -62,7 +109,7 @@ func (tr *Trace) Overlap() Overlap {
 		}
 		return edges[a].delta < edges[b].delta
 	})
-	o := Overlap{Run: tr.RunDuration()}
+	var o Overlap
 	n, twoSince := 0, int64(0)
 	for i, e := range edges {
 		if i > 0 && n > 0 {
@@ -77,6 +124,7 @@ func (tr *Trace) Overlap() Overlap {
 		switch {
 		case was < 2 && n >= 2:
 			twoSince = e.t
+			o.Stretches++
 		case was >= 2 && n < 2:
 			o.LongestTwo = max(o.LongestTwo, time.Duration(e.t-twoSince))
 		}

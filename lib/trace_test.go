@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -80,6 +81,12 @@ func TestTracedSlicesOverlapOnlyWithTwoPs(t *testing.T) {
 	}
 	if o := gil.Overlap(); o.TwoFraction() > 0.5 {
 		t.Errorf("emulated GIL at GOMAXPROCS 2: two tasks computed at once for %.0f%% of the run", 100*o.TwoFraction())
+	}
+	if len(gil.Holds) == 0 {
+		t.Error("emulated GIL: no lock holds in the trace")
+	}
+	if o := gil.ComputingOverlap(); o.Two != 0 {
+		t.Errorf("emulated GIL: two tasks computed at once, holding the lock, for %v", o.Two)
 	}
 	if gil.Lefts()[LeftSync] == 0 {
 		t.Errorf("emulated GIL: no slice ended waiting for the lock: %v", gil.Lefts())
@@ -196,5 +203,36 @@ func TestReduceFixture(t *testing.T) {
 	// and waits 14900..24900.
 	if f, want := got.BlockedFraction(), 10000.0/(19900+18290); f != want {
 		t.Errorf("blocked fraction %v, want %v", f, want)
+	}
+}
+
+func TestComputingOverlap(t *testing.T) {
+	run := func(g int64, start, end int64) Slice {
+		return Slice{G: g, Task: int(g), State: StateRunning, StartNS: start, EndNS: end, Left: LeftSync}
+	}
+	hold := func(g, start, end int64) Phase {
+		return Phase{Name: strconv.FormatInt(g, 10), StartNS: start, EndNS: end}
+	}
+	// Goroutine 0 holds the lock until 10 and parks at 12; goroutine 1
+	// takes it at 11: they run at once from 11 to 12, computing never.
+	handOver := &Trace{
+		Slices: []Slice{run(0, 0, 12), run(1, 11, 20)},
+		Holds:  []Phase{hold(0, 0, 10), hold(1, 11, 20)},
+	}
+	if o := handOver.Overlap(); o.Two != 1 || o.Stretches != 1 {
+		t.Errorf("hand-over: running overlap %+v, want 1 ns in 1 stretch", o)
+	}
+	if o := handOver.ComputingOverlap(); o.Two != 0 || o.Busy != 19 {
+		t.Errorf("hand-over: computing overlap %+v, want none in 19 ns of computing", o)
+	}
+	// Without holds (no lock), running is computing.
+	free := &Trace{Slices: []Slice{run(0, 0, 12), run(1, 11, 20)}}
+	if o := free.ComputingOverlap(); o.Two != 1 {
+		t.Errorf("no lock: computing overlap %+v, want 1 ns", o)
+	}
+	// A broken lock: both hold it at once.
+	broken := &Trace{Slices: handOver.Slices, Holds: []Phase{hold(0, 0, 12), hold(1, 11, 20)}}
+	if o := broken.ComputingOverlap(); o.Two != 1 {
+		t.Errorf("broken lock: computing overlap %+v, want 1 ns", o)
 	}
 }
