@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -99,27 +100,26 @@ func ClosedLoop(ctx context.Context, req Request, workers, n int, limit time.Dur
 	if workers <= 0 || n <= 0 || limit < 0 {
 		return nil, fmt.Errorf("closed loop: workers %d and count %d must be positive, limit %v not negative", workers, n, limit)
 	}
-	rep := &LoadReport{Mode: "closed-loop", Workers: workers, Start: time.Now(), Samples: make([]LoadSample, n)}
-	var next atomic.Int64
+	rep := &LoadReport{Mode: "closed-loop", Workers: workers, Start: time.Now()}
+	var sent atomic.Int64
+	perWorker := make([][]LoadSample, workers) // no sharing while the test runs
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for ctx.Err() == nil && (limit == 0 || time.Since(rep.Start) < limit) {
-				i := next.Add(1) - 1
-				if i >= int64(n) {
-					return
-				}
-				s := &rep.Samples[i]
-				s.Worker = w
-				s.Start = time.Now()
+			for ctx.Err() == nil && (limit == 0 || time.Since(rep.Start) < limit) && sent.Add(1) <= int64(n) {
+				s := LoadSample{Worker: w, Start: time.Now()}
 				s.Intended = s.Start
 				s.Err = req(ctx)
 				s.End = time.Now()
+				perWorker[w] = append(perWorker[w], s)
 			}
 		})
 	}
 	wg.Wait()
 	rep.End = time.Now()
-	rep.Samples = rep.Samples[:min(int(next.Load()), n)]
+	for _, ss := range perWorker {
+		rep.Samples = append(rep.Samples, ss...)
+	}
+	sort.SliceStable(rep.Samples, func(i, j int) bool { return rep.Samples[i].Start.Before(rep.Samples[j].Start) })
 	return rep, nil
 }

@@ -208,3 +208,33 @@ func ExampleOpenLoop() {
 	fmt.Printf("%d requests, %d failed, the server counted %d\n", len(rep.Samples), rep.Errors(), srv.Requests())
 	// Output: 20 requests, 0 failed, the server counted 20
 }
+
+func TestSweepClosedLoop(t *testing.T) {
+	var calls atomic.Int64
+	req := func(ctx context.Context) error {
+		calls.Add(1)
+		time.Sleep(2 * time.Millisecond)
+		return nil
+	}
+	reps, err := SweepClosedLoop(context.Background(), req, []int{1, 4}, 3, 20*time.Millisecond)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reps) != 2 || reps[0].Workers != 1 || reps[1].Workers != 4 {
+		t.Fatalf("got %d reports, want one for 1 and one for 4 workers", len(reps))
+	}
+	for _, r := range reps {
+		if len(r.Samples) == 0 || r.Errors() != 0 {
+			t.Errorf("%v: want some successful requests", r)
+		}
+	}
+	for _, bad := range []struct {
+		workers []int
+		rounds  int
+		each    time.Duration
+	}{{nil, 3, time.Millisecond}, {[]int{1}, 0, time.Millisecond}, {[]int{1}, 1, 0}, {[]int{0}, 1, time.Millisecond}} {
+		if _, err := SweepClosedLoop(context.Background(), req, bad.workers, bad.rounds, bad.each); err == nil {
+			t.Errorf("SweepClosedLoop(%v, %d, %v) accepted", bad.workers, bad.rounds, bad.each)
+		}
+	}
+}
