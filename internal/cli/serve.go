@@ -15,7 +15,7 @@ import (
 func init() {
 	register(&Command{
 		Name:    "serve",
-		Summary: "serve the site on loopback, rebuilding it when a notebook changes: serve [--addr 127.0.0.1:8000]",
+		Summary: "serve the site on loopback, rebuilding it and reloading the page when a notebook changes: serve [--addr 127.0.0.1:8000]",
 		Run:     runServe,
 	})
 }
@@ -31,6 +31,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkLoopback(*addr, *allowRemote); err != nil {
 		return err
 	}
+	// The preview reloads itself when the site is rebuilt; a site built
+	// by `site` or `build` never carries that script.
+	opts.LiveReload = true
 
 	// The first build must work: it is where a bad notebook or --out is
 	// reported with exit status 2. Later failures are logged, and the

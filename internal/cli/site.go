@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"text/tabwriter"
+	"time"
 
 	"github.com/gomeasure/concurrency/site"
 )
@@ -28,8 +30,25 @@ func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	printPageSizes(stdout, res)
 	fmt.Fprintln(stdout, res.Index)
 	return nil
+}
+
+// printPageSizes reports each page's weight against the budget: the page
+// itself, and with the figures it loads.
+func printPageSizes(w io.Writer, res *site.Result) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "page\tHTML\twith figures\t\n")
+	for _, s := range res.Sizes {
+		over := ""
+		if s.Total() > site.PageBudget {
+			over = "over budget"
+		}
+		fmt.Fprintf(tw, "%s\t%.0f kB\t%.0f kB\t%s\n", s.Page, float64(s.HTML)/1024, float64(s.Total())/1024, over)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "site: %d pages, budget %.1f MB each, built in %v\n", len(res.Sizes), float64(site.PageBudget)/(1<<20), res.Duration.Round(time.Millisecond))
 }
 
 // siteFlags defines the flags shared by site and serve.
@@ -37,7 +56,7 @@ func siteFlags(fs *flag.FlagSet) *site.Options {
 	var o site.Options
 	fs.StringVar(&o.Notebooks, "notebooks", site.DefaultNotebooks, "folder of the notebooks (*.ipynb)")
 	fs.StringVar(&o.Out, "out", site.DefaultOut, "folder of the site, replaced whole")
-	fs.StringVar(&o.Results, "results", site.DefaultResults, `folder of results/*.json, for the measured environment ("-" for none)`)
+	fs.StringVar(&o.Results, "results", site.DefaultResults, `folder of results/*.json, for the measured environment and the Data page ("-" for none)`)
 	return &o
 }
 
