@@ -90,8 +90,10 @@ func printBody(body, stem string, pages map[string]string) string {
 	})
 }
 
-// PageBudget is the most a page may weigh, its HTML with every image it
-// shows: more, and readers on slow links wait.
+// PageBudget is the most a page may weigh, its HTML with any inline SVG:
+// more, and readers on slow links wait. Figures are separate files that
+// load lazily, as the reader scrolls to them, so they are reported but
+// not counted against it.
 const PageBudget = 1536 * 1024
 
 // PageSize is the weight of one page of the site.

@@ -105,7 +105,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	sizes := pageSizes(files)
 	for _, s := range sizes {
-		if s.Total() > PageBudget {
+		if s.HTML > PageBudget {
 			warnings = append(warnings, fmt.Sprintf("%s weighs %s, over the budget of %s", s.Page, formatBytes(s.Total()), formatBytes(PageBudget)))
 		}
 	}
