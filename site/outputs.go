@@ -8,9 +8,9 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
-	"regexp"
 	"strings"
 
+	"github.com/gomeasure/concurrency/internal/textutil"
 	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
@@ -171,15 +171,11 @@ func renderError(o *nbformat.Output) string {
 	return b.String()
 }
 
-// ansiEscape matches terminal escape sequences: CSI (colours, cursor
-// moves), OSC (titles, hyperlinks) and two-character escapes.
-var ansiEscape = regexp.MustCompile(`\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]`)
-
 // terminalText turns text written for a terminal into plain text: escape
 // sequences removed, carriage-return overwrites applied (progress bars
 // show their last state) and other control characters dropped.
 func terminalText(s string) string {
-	s = ansiEscape.ReplaceAllString(s, "")
+	s = textutil.StripANSI(s)
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {

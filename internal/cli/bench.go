@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/textutil"
 	"github.com/gomeasure/concurrency/lib"
 	"github.com/gomeasure/concurrency/lib/python"
 )
@@ -404,10 +405,5 @@ func pythonModels(exp lib.Experiment, with bool, stderr io.Writer) []string {
 	return keep
 }
 
-// plural writes "1 thing" or "n things".
-func plural(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
-}
+// plural writes "1 thing" or "n things" (textutil.Plural).
+func plural(n int, thing string) string { return textutil.Plural(n, thing) }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gomeasure/concurrency/lib"
 	"github.com/gomeasure/concurrency/site"
 )
 
@@ -75,10 +76,7 @@ func checkLoopback(addr string, allowRemote bool) error {
 	if err != nil {
 		return usagef("--addr %q: %w", addr, err)
 	}
-	if allowRemote || host == "localhost" {
-		return nil
-	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+	if allowRemote || lib.IsLoopbackHost(host) {
 		return nil
 	}
 	return usagef("--addr %q is not a loopback address (use 127.0.0.1 or localhost, or pass --allow-remote)", addr)

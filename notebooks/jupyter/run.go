@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/textutil"
 	"github.com/gomeasure/concurrency/lib"
 	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
@@ -53,7 +54,7 @@ func (e *CellError) Error() string {
 		msg += ": " + e.EValue
 	}
 	if len(e.Trace) > 0 {
-		msg += " — " + firstLines(stripANSI(strings.Join(e.Trace, "\n")), 3)
+		msg += " — " + firstLines(textutil.StripANSI(strings.Join(e.Trace, "\n")), 3)
 	}
 	return msg
 }
@@ -155,21 +156,4 @@ func firstLines(s string, n int) string {
 		lines = lines[:n]
 	}
 	return strings.Join(lines, " | ")
-}
-
-// stripANSI removes terminal colour codes from kernel tracebacks.
-func stripANSI(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '[' {
-			j := i + 2
-			for j < len(s) && (s[j] < 0x40 || s[j] > 0x7e) {
-				j++
-			}
-			i = j
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
