@@ -44,6 +44,8 @@ func TestBadInputIsOneLineAndExitTwo(t *testing.T) {
 		{[]string{"bench", "io", "--frobnicate"}, `flag provided but not defined`},
 		{[]string{"flagserver", "--addr", "0.0.0.0:8999"}, `not a loopback address`},
 		{[]string{"flagserver", "--fail-rate", "2"}, `between 0 and 1`},
+		{[]string{"flagserver", "--tail", "1.5"}, `tail fraction 1.5 must be between 0 and 1`},
+		{[]string{"flagserver", "--stall-every", "5s"}, `give both or neither`},
 		{[]string{"plots", "--from", "/no/such/dir"}, `/no/such/dir`},
 		{[]string{"plots", "--only", "nope"}, `unknown experiment "nope"`},
 		{[]string{"build", "extra"}, `unexpected argument "extra"`},
