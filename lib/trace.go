@@ -120,10 +120,27 @@ func parseTaskRegion(s string) (int, bool) {
 // one is already running (for example under `go test -trace`). Tracing
 // slows a run down: quote timings from untraced runs (see TraceOverhead).
 func RunTraced(ctx context.Context, r Runner, tasks []Task) (*Report, *Trace, error) {
+	rep, raw, err := recordRun(ctx, r, tasks)
+	if err != nil {
+		return nil, nil, err
+	}
+	tr, err := ReduceTrace(bytes.NewReader(raw))
+	if err != nil {
+		return rep, nil, fmt.Errorf("trace %s: %w", r.Name(), err)
+	}
+	tr.Model, tr.GOMAXPROCS, tr.Raw = r.Name(), runtime.GOMAXPROCS(0), raw
+	for _, task := range tasks {
+		tr.Tasks = append(tr.Tasks, task.Name)
+	}
+	tr.Spans = Spans(rep)
+	return rep, tr, nil
+}
+
+// recordRun runs tasks with r under the tracer, each in-process task in a
+// region of its own, and returns the report and the raw trace.
+func recordRun(ctx context.Context, r Runner, tasks []Task) (*Report, []byte, error) {
 	wrapped := make([]Task, len(tasks))
-	names := make([]string, len(tasks))
 	for i, task := range tasks {
-		names[i] = task.Name
 		wrapped[i] = task
 		if r.Name() == "processes" || isExternal(r.Name()) {
 			continue // the task runs in another process; keep it data
@@ -137,16 +154,9 @@ func RunTraced(ctx context.Context, r Runner, tasks []Task) (*Report, *Trace, er
 	if err := trace.Start(&buf); err != nil {
 		return nil, nil, fmt.Errorf("trace %s: %w", r.Name(), err)
 	}
-	procs := runtime.GOMAXPROCS(0)
 	rep := r.Run(ctx, wrapped)
 	trace.Stop()
-	tr, err := ReduceTrace(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		return rep, nil, fmt.Errorf("trace %s: %w", r.Name(), err)
-	}
-	tr.Model, tr.GOMAXPROCS, tr.Tasks, tr.Raw = r.Name(), procs, names, buf.Bytes()
-	tr.Spans = Spans(rep)
-	return rep, tr, nil
+	return rep, buf.Bytes(), nil
 }
 
 // TracedRunner is a Runner that records every run with RunTraced and keeps

@@ -219,38 +219,56 @@ func (tr *Trace) Summary() string {
 		FormatSeconds(o.Two.Seconds()), 100*o.TwoFraction(), FormatSeconds(o.Run.Seconds()), tr.Threads())
 }
 
+// TraceCost is what tracing cost a run: the same tasks timed untraced and
+// traced, in wall time and in processor time. Processor time is the
+// steadier measure on a shared machine: other programs lengthen a run's
+// wall time, not the CPU time this process spends.
+type TraceCost struct {
+	Wall, TracedWall Measurement // RunsS: wall seconds per run
+	CPU, TracedCPU   Measurement // RunsS: this process's CPU seconds per run
+}
+
 // TraceOverhead measures what tracing costs: it runs tasks with r
 // untraced and traced, alternately (after one warm-up of each), repeat
-// times each, so drift on a shared machine falls on both alike. It
-// returns the two as measurements named after the model, the traced one
-// with "+trace" appended, ready for the claim package.
-func TraceOverhead(ctx context.Context, r Runner, tasks []Task, repeat int) (plain, traced Measurement, err error) {
+// times each, so that drift on a shared machine falls on both alike. The
+// traced runs are recorded, not reduced: reading the trace back is not
+// part of what tracing costs the program. The measurements are named
+// after the model, the traced ones with "+trace" appended.
+func TraceOverhead(ctx context.Context, r Runner, tasks []Task, repeat int) (TraceCost, error) {
+	var c TraceCost
 	if repeat <= 0 {
-		return plain, traced, fmt.Errorf("trace overhead: repeat must be > 0, got %d", repeat)
+		return c, fmt.Errorf("trace overhead: repeat must be > 0, got %d", repeat)
 	}
-	name := r.Name()
-	procs := runtime.GOMAXPROCS(0)
-	plain = Measurement{Workload: "cpu", Model: name, Tasks: len(tasks), Workers: len(tasks), GOMAXPROCS: procs}
-	traced = plain
-	traced.Model = name + "+trace"
+	if ProcessCPUTime() < 0 {
+		return c, fmt.Errorf("trace overhead: this system cannot report CPU time")
+	}
+	base := Measurement{Workload: "cpu", Model: r.Name(), Tasks: len(tasks), Workers: len(tasks), GOMAXPROCS: runtime.GOMAXPROCS(0)}
+	c.Wall, c.CPU = base, base
+	base.Model += "+trace"
+	c.TracedWall, c.TracedCPU = base, base
 	for run := 0; run <= repeat; run++ {
+		cpu0 := ProcessCPUTime()
 		rep := r.Run(ctx, tasks)
-		trep, _, terr := RunTraced(ctx, r, tasks)
-		if terr != nil {
-			return plain, traced, fmt.Errorf("trace overhead: %w", terr)
+		cpu1 := ProcessCPUTime()
+		trep, _, err := recordRun(ctx, r, tasks)
+		cpu2 := ProcessCPUTime()
+		if err != nil {
+			return c, fmt.Errorf("trace overhead: %w", err)
 		}
 		if err := ctx.Err(); err != nil {
-			return plain, traced, err
+			return c, err
 		}
 		if run == 0 {
 			continue // warm-up
 		}
-		plain.RunsS = append(plain.RunsS, rep.Wall().Seconds())
-		traced.RunsS = append(traced.RunsS, trep.Wall().Seconds())
+		c.Wall.RunsS = append(c.Wall.RunsS, rep.Wall().Seconds())
+		c.TracedWall.RunsS = append(c.TracedWall.RunsS, trep.Wall().Seconds())
+		c.CPU.RunsS = append(c.CPU.RunsS, (cpu1 - cpu0).Seconds())
+		c.TracedCPU.RunsS = append(c.TracedCPU.RunsS, (cpu2 - cpu1).Seconds())
 	}
-	for _, m := range []*Measurement{&plain, &traced} {
+	for _, m := range []*Measurement{&c.Wall, &c.TracedWall, &c.CPU, &c.TracedCPU} {
 		st := Summarize(m.RunsS)
 		m.MinS, m.MedianS, m.MeanS, m.MaxS, m.StdDevS = st.Min, st.Median, st.Mean, st.Max, st.StdDev
 	}
-	return plain, traced, nil
+	return c, nil
 }

@@ -236,3 +236,25 @@ func TestComputingOverlap(t *testing.T) {
 		t.Errorf("broken lock: computing overlap %+v, want 1 ns", o)
 	}
 }
+
+func TestTraceOverhead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs traced work")
+	}
+	tasks := SumSquaresTasks(2, 500_000)
+	if _, err := TraceOverhead(context.Background(), Goroutines(), tasks, 0); err == nil {
+		t.Error("repeat 0: want an error")
+	}
+	c, err := TraceOverhead(context.Background(), Goroutines(), tasks, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range []Measurement{c.Wall, c.TracedWall, c.CPU, c.TracedCPU} {
+		if len(m.RunsS) != 2 || m.MedianS <= 0 {
+			t.Errorf("%s: runs %v, median %v; want two positive runs", m.Model, m.RunsS, m.MedianS)
+		}
+	}
+	if c.Wall.Model != "goroutines" || c.TracedCPU.Model != "goroutines+trace" {
+		t.Errorf("models %q and %q", c.Wall.Model, c.TracedCPU.Model)
+	}
+}
