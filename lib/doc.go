@@ -15,5 +15,8 @@
 //     timelines can be drawn from the results.
 //   - Measurement runs an experiment several times after a warm-up and
 //     keeps every run, its statistics and the environment it ran in
-//     (measure.go, env.go, results.go).
+//     (measure.go, env.go, results.go). A load test is measured apart:
+//     an open loop sends on a schedule and a closed loop keeps N requests
+//     in flight (loadgen.go, loadreport.go, loadsweep.go), against a server
+//     that can answer a share of requests slowly or freeze (tail.go).
 package lib
