@@ -25,12 +25,13 @@ func init() {
 
 func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "run" {
-		return usagef("usage: go run . notebooks run [NAMES...] [--out DIR] [--timeout-per-cell D] [--param NAME=VALUE]...")
+		return usagef("usage: go run . notebooks run [NAMES...] [--out DIR] [--fresh] [--timeout-per-cell D] [--param NAME=VALUE]...")
 	}
 	fs := newFlagSet("notebooks run", stderr)
 	out := fs.String("out", "", "write executed notebooks into this folder (default: in place)")
 	timeout := 10 * time.Minute
 	fs.Var(durationFlag{&timeout}, "timeout-per-cell", "interrupt a cell that runs longer than this")
+	fresh := fs.Bool("fresh", false, "run every notebook, even those whose saved outputs are current")
 	params := paramFlag{}
 	fs.Var(params, "param", "NAME=VALUE: set a parameter of the notebooks' cell tagged parameters, as papermill does (repeatable)")
 	names, err := parseFlags(fs, args[1:])
@@ -50,6 +51,13 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return &UsageError{Err: err}
 		}
 	}
+	cache, err := newNotebookCache(ctx, root, params)
+	if err != nil {
+		return err
+	}
+	if paths, err = cache.plan(stdout, paths, *out, *fresh); err != nil || len(paths) == 0 {
+		return err
+	}
 	kopt, err := jupyter.Find()
 	if err != nil {
 		return err
@@ -67,6 +75,9 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return fmt.Errorf("interrupted during %s, left as it was; %s before it saved: %w", rel, plural(i, "notebook"), ctx.Err())
 		}
 		if err != nil {
+			return err
+		}
+		if err := cache.save(p, runTarget(p, *out)); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "notebooks: %s done in %.1f s\n", rel, time.Since(t).Seconds())
