@@ -86,7 +86,7 @@ func traceKey(traces []*lib.Trace, lanes LaneBy) []string {
 	}
 	gc, outside := false, false
 	for _, tr := range traces {
-		gc = gc || len(tr.GC) > 0
+		gc = gc || len(tr.GC) > 0 && !outsideTracer(tr) // an untraced panel draws no GC
 		outside = outside || outsideTracer(tr)
 	}
 	if gc {
