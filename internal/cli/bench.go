@@ -20,12 +20,11 @@ import (
 	"github.com/gomeasure/concurrency/lib/python"
 )
 
-func init() {
-	register(&Command{
-		Name:    "bench",
-		Summary: "measure execution models: bench io|cpu|memory|list|EXPERIMENT [flags]",
-		Run:     runBench,
-	})
+// benchCommand is the `bench` command.
+var benchCommand = &Command{
+	Name:    "bench",
+	Summary: "measure execution models: bench io|cpu|memory|list|EXPERIMENT [flags]",
+	Run:     runBench,
 }
 
 const benchUsage = `usage:

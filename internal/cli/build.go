@@ -10,12 +10,11 @@ import (
 	"github.com/gomeasure/concurrency/lib"
 )
 
-func init() {
-	register(&Command{
-		Name:    "build",
-		Summary: "do it all: build the kernel, run the notebooks, draw the figures, render the site",
-		Run:     runBuild,
-	})
+// buildCommand is the `build` command.
+var buildCommand = &Command{
+	Name:    "build",
+	Summary: "do it all: build the kernel, run the notebooks, draw the figures, render the site",
+	Run:     runBuild,
 }
 
 // runBuild chains the other commands. The notebooks run the experiments
@@ -29,30 +28,26 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	type step struct {
-		command string
-		args    []string
+		cmd  *Command
+		args []string
 	}
 	steps := []step{
-		{"kernel", []string{"install"}},
-		{"notebooks", []string{"run"}},
-		{"plots", []string{"--from", lib.ResultsDir()}},
-		{"site", nil},
+		{kernelCommand, []string{"install"}},
+		{notebooksCommand, []string{"run"}},
+		{plotsCommand, []string{"--from", lib.ResultsDir()}},
+		{siteCommand, nil},
 	}
 	if *noNotebooks {
-		steps = []step{{"plots", []string{"--quick"}}, {"site", nil}}
+		steps = []step{{plotsCommand, []string{"--quick"}}, {siteCommand, nil}}
 	}
 	start := time.Now()
 	for i, s := range steps {
-		cmd, ok := commands[s.command]
-		if !ok {
-			return fmt.Errorf("build step %q is not available in this version", s.command)
-		}
-		fmt.Fprintf(stdout, "\n== build %d/%d: go run . %s %v\n", i+1, len(steps), s.command, s.args)
+		fmt.Fprintf(stdout, "\n== build %d/%d: go run . %s %v\n", i+1, len(steps), s.cmd.Name, s.args)
 		stepStart := time.Now()
-		if err := cmd.Run(ctx, s.args, stdout, stderr); err != nil {
-			return fmt.Errorf("build step %q: %w", s.command, err)
+		if err := s.cmd.Run(ctx, s.args, stdout, stderr); err != nil {
+			return fmt.Errorf("build step %q: %w", s.cmd.Name, err)
 		}
-		fmt.Fprintf(stdout, "== %s done in %.1f s\n", s.command, time.Since(stepStart).Seconds())
+		fmt.Fprintf(stdout, "== %s done in %.1f s\n", s.cmd.Name, time.Since(stepStart).Seconds())
 	}
 	fmt.Fprintf(stdout, "\nbuild finished in %.0f s\n", time.Since(start).Seconds())
 	root, err := lib.ModuleRoot()

@@ -1,6 +1,6 @@
 // Package cli implements the project's command line. Every subcommand is a
-// file of this package that registers itself in init, so commands can be
-// added without touching a shared switch statement.
+// file of this package that defines its Command; the table in cli.go lists
+// them all.
 package cli
 
 import (
@@ -35,14 +35,24 @@ type Command struct {
 	Run func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
-var commands = map[string]*Command{}
+// commands is every subcommand, by name. It is built from a literal list
+// of the command variables, so a command that does not exist is a compile
+// error rather than a failed lookup, and it is complete before any init
+// function runs.
+var commands = byName(benchCommand, buildCommand, flagServerCommand, kernelCommand,
+	notebooksCommand, plotsCommand, serveCommand, siteCommand)
 
-// register adds a command; called from each command file's init.
-func register(c *Command) {
-	if _, dup := commands[c.Name]; dup {
-		panic("cli: command registered twice: " + c.Name)
+// byName indexes commands by their names; two with one name is a
+// programming error.
+func byName(cmds ...*Command) map[string]*Command {
+	m := make(map[string]*Command, len(cmds))
+	for _, c := range cmds {
+		if _, dup := m[c.Name]; dup {
+			panic("cli: two commands named " + c.Name)
+		}
+		m[c.Name] = c
 	}
-	commands[c.Name] = c
+	return m
 }
 
 // UsageError reports bad input; the CLI exits with status 2.

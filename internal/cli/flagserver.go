@@ -9,12 +9,11 @@ import (
 	"github.com/gomeasure/concurrency/lib"
 )
 
-func init() {
-	register(&Command{
-		Name:    "flagserver",
-		Summary: "serve the 194 generated flags, a slow endpoint and a JSON echo on loopback",
-		Run:     runFlagServer,
-	})
+// flagServerCommand is the `flagserver` command.
+var flagServerCommand = &Command{
+	Name:    "flagserver",
+	Summary: "serve the 194 generated flags, a slow endpoint and a JSON echo on loopback",
+	Run:     runFlagServer,
 }
 
 func runFlagServer(ctx context.Context, args []string, stdout, stderr io.Writer) error {

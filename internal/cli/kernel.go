@@ -8,12 +8,11 @@ import (
 	"github.com/gomeasure/concurrency/notebooks/jupyter"
 )
 
-func init() {
-	register(&Command{
-		Name:    "kernel",
-		Summary: "kernel install: build GoNB and goimports and install the Jupyter kernel spec",
-		Run:     runKernel,
-	})
+// kernelCommand is the `kernel` command.
+var kernelCommand = &Command{
+	Name:    "kernel",
+	Summary: "kernel install: build GoNB and goimports and install the Jupyter kernel spec",
+	Run:     runKernel,
 }
 
 func runKernel(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -15,12 +15,11 @@ import (
 	"github.com/gomeasure/concurrency/notebooks/jupyter"
 )
 
-func init() {
-	register(&Command{
-		Name:    "notebooks",
-		Summary: "notebooks run [NAMES...]: execute the notebooks with GoNB, no Jupyter needed",
-		Run:     runNotebooks,
-	})
+// notebooksCommand is the `notebooks` command.
+var notebooksCommand = &Command{
+	Name:    "notebooks",
+	Summary: "notebooks run [NAMES...]: execute the notebooks with GoNB, no Jupyter needed",
+	Run:     runNotebooks,
 }
 
 func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -15,12 +15,11 @@ import (
 	"github.com/gomeasure/concurrency/plots"
 )
 
-func init() {
-	register(&Command{
-		Name:    "plots",
-		Summary: "run the experiments (or read saved results) and draw every figure as SVG and PNG",
-		Run:     runPlots,
-	})
+// plotsCommand is the `plots` command.
+var plotsCommand = &Command{
+	Name:    "plots",
+	Summary: "run the experiments (or read saved results) and draw every figure as SVG and PNG",
+	Run:     runPlots,
 }
 
 // FiguresDir is where `plots` writes figures by default.

@@ -13,12 +13,11 @@ import (
 	"github.com/gomeasure/concurrency/site"
 )
 
-func init() {
-	register(&Command{
-		Name:    "serve",
-		Summary: "serve the site on loopback, rebuilding it and reloading the page when a notebook changes: serve [--addr 127.0.0.1:8000]",
-		Run:     runServe,
-	})
+// serveCommand is the `serve` command.
+var serveCommand = &Command{
+	Name:    "serve",
+	Summary: "serve the site on loopback, rebuilding it and reloading the page when a notebook changes: serve [--addr 127.0.0.1:8000]",
+	Run:     runServe,
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -12,12 +12,11 @@ import (
 	"github.com/gomeasure/concurrency/site"
 )
 
-func init() {
-	register(&Command{
-		Name:    "site",
-		Summary: "render the notebooks into the tutorial's static site: site [--notebooks DIR] [--out DIR]",
-		Run:     runSite,
-	})
+// siteCommand is the `site` command.
+var siteCommand = &Command{
+	Name:    "site",
+	Summary: "render the notebooks into the tutorial's static site: site [--notebooks DIR] [--out DIR]",
+	Run:     runSite,
 }
 
 func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error {
