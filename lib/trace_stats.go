@@ -177,8 +177,13 @@ func (tr *Trace) ThreadsIn(state string) int {
 // BlockedFraction is the share of the tasks' time, from each one's first
 // slice to its last, that they spent waiting (blocked, not runnable): near
 // 1 for tasks that wait on the network, near 0 for arithmetic.
-func (tr *Trace) BlockedFraction() float64 {
-	var waiting, total int64
+func (tr *Trace) BlockedFraction() float64 { return tr.StateFraction(StateWaiting) }
+
+// StateFraction is the share of the tasks' time, from each one's first
+// slice to its last, that they spent in state: StateRunning,
+// StateRunnable (ready, no P free), StateWaiting or StateSyscall.
+func (tr *Trace) StateFraction(state string) float64 {
+	var in, total int64
 	first, last := map[int]int64{}, map[int]int64{}
 	for _, s := range tr.Slices {
 		if s.Task < 0 {
@@ -188,8 +193,8 @@ func (tr *Trace) BlockedFraction() float64 {
 			first[s.Task] = s.StartNS
 		}
 		last[s.Task] = max(last[s.Task], s.EndNS)
-		if s.State == StateWaiting {
-			waiting += s.EndNS - s.StartNS
+		if s.State == state {
+			in += s.EndNS - s.StartNS
 		}
 	}
 	for task, f := range first {
@@ -198,7 +203,7 @@ func (tr *Trace) BlockedFraction() float64 {
 	if total == 0 {
 		return 0
 	}
-	return float64(waiting) / float64(total)
+	return float64(in) / float64(total)
 }
 
 // Lefts counts the tasks' running slices by the state they left in.

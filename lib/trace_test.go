@@ -204,6 +204,9 @@ func TestReduceFixture(t *testing.T) {
 	if f, want := got.BlockedFraction(), 10000.0/(19900+18290); f != want {
 		t.Errorf("blocked fraction %v, want %v", f, want)
 	}
+	if f, want := got.StateFraction(StateRunnable), 4790.0/(19900+18290); f != want {
+		t.Errorf("runnable fraction %v, want %v", f, want)
+	}
 }
 
 func TestComputingOverlap(t *testing.T) {
