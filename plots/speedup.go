@@ -37,7 +37,7 @@ func keyOf(m lib.Measurement) baseKey {
 // of tasks; without one, each model is compared with itself at one
 // worker / GOMAXPROCS=1. A dashed line shows ideal linear speedup, and a
 // dotted curve the Amdahl's-law fit to the fastest model (see FitAmdahl),
-// fitted only to points with no more parallelism than the machine has
+// fitted — and drawn — only over points with no more parallelism than the machine has
 // CPUs — past that, the flattening is the hardware's, not the program's.
 func Speedup(rs *lib.ResultSet) (*plot.Plot, error) {
 	f, err := SpeedupFigure(rs)
@@ -200,7 +200,9 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 		st := ModelStyle(fit.model)
 		f := fit.serial
 		curve := plotter.NewFunction(func(x float64) float64 { return Amdahl(f, x) })
-		curve.XMin, curve.XMax = 1, pmax
+		// Drawn only over the cores it was fitted on: past them the
+		// machine, not the law, sets the shape (the shaded region).
+		curve.XMin, curve.XMax = 1, fit.upTo
 		curve.LineStyle = st.line(vg.Points(1.2))
 		curve.LineStyle.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2)}
 		p.Add(curve)
@@ -238,6 +240,7 @@ func selfBaseline(ms []lib.Measurement, xOf func(lib.Measurement) int) (float64,
 type amdahlResult struct {
 	model  string
 	serial float64
+	upTo   float64 // the largest parallelism the fit used
 }
 
 // amdahlFit fits Amdahl's law to the line that reaches the highest
@@ -275,7 +278,8 @@ func amdahlFit(lines []*speedupLine, cpus float64) (amdahlResult, string, bool) 
 	if err != nil {
 		return amdahlResult{}, "", false
 	}
-	return amdahlResult{best.model, f}, fmt.Sprintf("Amdahl fit (%s): f = %.3f", best.label, f), true
+	upTo := ps[len(ps)-1]
+	return amdahlResult{best.model, f, upTo}, fmt.Sprintf("Amdahl fit (%s): f = %.3f", best.label, f), true
 }
 
 // unranged hides a plotter's data range so that it does not stretch the
