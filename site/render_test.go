@@ -60,7 +60,7 @@ func TestRenderFixture(t *testing.T) {
 				`<div class="claim claim-failed" id="claim-2" role="note" aria-label="Claim: did not hold on this machine"><p class="claim-head"><span class="claim-mark" aria-hidden="true">✘</span> <strong class="claim-verdict">Did not hold on this machine:</strong> <span class="claim-text">Eight cores beat four</span>`},
 			[]string{`<div>held</div>`}},
 		{"claims: the chapter's count near the top", "03-parallel.html",
-			[]string{`<p class="claims-summary claims-some-failed"><span class="claims-mark" aria-hidden="true">✘</span> 2 claims checked: 1 held, 1 did not — <a href="#claim-2">see the first that did not</a></p>`}, nil},
+			[]string{`<p class="claims-summary claims-some-failed"><span class="claims-pill"><span class="claims-mark" aria-hidden="true">✘</span> 2 claims checked: 1 held, 1 did not — <a href="#claim-2">see the first that did not</a></span></p>`}, nil},
 		{"claims: counts on the index", "index.html",
 			[]string{`In the whole book, 2 claims checked: 1 held, 1 did not.`, `<p class="chapter-claims">2 claims checked: 1 held, 1 did not</p>`}, nil},
 		{"python-beside: the Python beside the Go", "03-parallel.html",
