@@ -21,7 +21,7 @@ func ErrGroup(limit int) Runner { return errGroup{limit: limit} }
 func (errGroup) Name() string { return "errgroup" }
 
 func (e errGroup) Run(ctx context.Context, tasks []Task) *Report {
-	rep := newReport("errgroup", tasks)
+	rep := NewReport("errgroup", tasks)
 	g, gctx := errgroup.WithContext(ctx)
 	if e.limit > 0 {
 		g.SetLimit(e.limit)

@@ -2,7 +2,6 @@ package lib
 
 import (
 	"context"
-	"sync"
 	"time"
 )
 
@@ -24,31 +23,21 @@ func GIL(threads int, interval time.Duration) Runner {
 func (gilRunner) Name() string { return "gil" }
 
 func (g gilRunner) Run(ctx context.Context, tasks []Task) *Report {
-	rep := newReport("gil", tasks)
+	rep := NewReport("gil", tasks)
 	lock := NewGILLock(g.interval)
 	threads := g.threads
 	if threads <= 0 || threads > len(tasks) {
 		threads = len(tasks)
 	}
-	next := make(chan int, len(tasks))
-	for i := range tasks {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for w := range threads {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			st := &gilState{lock: lock}
-			t := &Thread{Worker: w, gil: st}
-			for i := range next {
-				st.acquire()
-				rep.Results[i] = runTask(ctx, tasks[i], i, t)
-				st.release()
-			}
-		}()
-	}
-	wg.Wait()
+	next := taskQueue(len(tasks), nil)
+	runWorkers(threads, func(w int) {
+		st := &gilState{lock: lock}
+		t := &Thread{Worker: w, gil: st}
+		for i := range next {
+			st.acquire()
+			rep.Results[i] = runTask(ctx, tasks[i], i, t)
+			st.release()
+		}
+	})
 	return rep.finish(ctx)
 }

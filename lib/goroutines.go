@@ -17,7 +17,7 @@ func Goroutines() Runner { return goroutines{name: "goroutines"} }
 func (g goroutines) Name() string { return g.name }
 
 func (g goroutines) Run(ctx context.Context, tasks []Task) *Report {
-	rep := newReport(g.name, tasks)
+	rep := NewReport(g.name, tasks)
 	var wg sync.WaitGroup
 	for i := range tasks {
 		wg.Add(1)

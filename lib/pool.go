@@ -1,9 +1,6 @@
 package lib
 
-import (
-	"context"
-	"sync"
-)
+import "context"
 
 // Pool is a fixed pool of worker goroutines, the Go form of Python's
 // ThreadPoolExecutor. Run returns results in input order, like
@@ -20,7 +17,7 @@ func (p *Pool) Name() string { return "pool" }
 
 // Run runs the tasks on the pool and returns their results in input order.
 func (p *Pool) Run(ctx context.Context, tasks []Task) *Report {
-	rep := newReport("pool", tasks)
+	rep := NewReport("pool", tasks)
 	for res := range p.Stream(ctx, tasks) {
 		rep.Results[res.Index] = res
 	}
@@ -33,28 +30,15 @@ func (p *Pool) Run(ctx context.Context, tasks []Task) *Report {
 // for every task, so a caller that stops reading leaks nothing.
 func (p *Pool) Stream(ctx context.Context, tasks []Task) <-chan Result {
 	out := make(chan Result, len(tasks))
-	next := make(chan int)
+	next := taskQueue(len(tasks), nil)
 	go func() {
-		defer close(next)
-		for i := range tasks {
-			next <- i
-		}
-	}()
-	workers := max(p.Workers, 1)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		defer close(out)
+		runWorkers(max(p.Workers, 1), func(w int) {
 			t := &Thread{Worker: w}
 			for i := range next {
 				out <- runTask(ctx, tasks[i], i, t)
 			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(out)
+		})
 	}()
 	return out
 }

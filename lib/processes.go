@@ -56,7 +56,7 @@ type wireResult struct {
 }
 
 func (p processes) Run(ctx context.Context, tasks []Task) *Report {
-	rep := newReport("processes", tasks)
+	rep := NewReport("processes", tasks)
 	if len(tasks) == 0 {
 		return rep.finish(ctx)
 	}
@@ -66,15 +66,13 @@ func (p processes) Run(ctx context.Context, tasks []Task) *Report {
 	}
 	n = min(n, len(tasks))
 
-	next := make(chan int, len(tasks))
-	for i, t := range tasks {
-		if t.Kind == "" {
-			rep.Results[i].Err = fmt.Errorf("task %q cannot run in a worker process: it is a Go closure with no built-in kind", t.Name)
-			continue
+	next := taskQueue(len(tasks), func(i int) bool {
+		if tasks[i].Kind == "" {
+			rep.Results[i].Err = fmt.Errorf("task %q cannot run in a worker process: it is a Go closure with no built-in kind", tasks[i].Name)
+			return false
 		}
-		next <- i
-	}
-	close(next)
+		return true
+	})
 
 	exe, err := os.Executable()
 	if err != nil {
@@ -87,39 +85,32 @@ func (p processes) Run(ctx context.Context, tasks []Task) *Report {
 	}
 
 	var (
-		wg      sync.WaitGroup
 		mu      sync.Mutex
 		lastUp  time.Duration
 		ipc     time.Duration
 		lastErr error
 	)
-	for w := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// A worker that dies mid-task costs that one task: another
-			// process takes its place while tasks are queued, so no other
-			// result is lost (where Python's pool would turn broken and
-			// fail every pending future with BrokenProcessPool).
-			for first := true; ; first = false {
-				up, spent, err := runWorker(ctx, exe, w, tasks, next, rep)
-				mu.Lock()
-				if first {
-					lastUp = max(lastUp, up)
-				}
-				ipc += spent
-				if err != nil {
-					lastErr = err
-				}
-				mu.Unlock()
-				var died diedError
-				if !errors.As(err, &died) || ctx.Err() != nil || len(next) == 0 {
-					return
-				}
+	runWorkers(n, func(w int) {
+		// A worker that dies mid-task costs that one task: another
+		// process takes its place while tasks are queued, so no other
+		// result is lost (where Python's pool would turn broken and
+		// fail every pending future with BrokenProcessPool).
+		for first := true; ; first = false {
+			up, spent, err := runWorker(ctx, exe, w, tasks, next, rep)
+			mu.Lock()
+			if first {
+				lastUp = max(lastUp, up)
 			}
-		}()
-	}
-	wg.Wait()
+			ipc += spent
+			if err != nil {
+				lastErr = err
+			}
+			mu.Unlock()
+			if _, died := errors.AsType[diedError](err); !died || ctx.Err() != nil || len(next) == 0 {
+				return
+			}
+		}
+	})
 	// Tasks still queued had no live worker left to run them.
 	for i := range next {
 		res := &rep.Results[i]

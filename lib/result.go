@@ -76,8 +76,10 @@ type Runner interface {
 	Run(ctx context.Context, tasks []Task) *Report
 }
 
-// newReport prepares a report whose results all say "not run".
-func newReport(model string, tasks []Task) *Report {
+// NewReport starts the report of a run: one Result per task, each saying
+// "not run" (Worker -1) until a worker takes it. Every Runner starts with
+// it, the Python runners outside this package too.
+func NewReport(model string, tasks []Task) *Report {
 	rep := &Report{Model: model, Results: make([]Result, len(tasks)), Start: time.Now()}
 	for i, t := range tasks {
 		rep.Results[i] = Result{Index: i, Name: t.Name, Worker: -1}

@@ -11,7 +11,7 @@ func Sequential() Runner { return sequential{} }
 func (sequential) Name() string { return "sequential" }
 
 func (sequential) Run(ctx context.Context, tasks []Task) *Report {
-	rep := newReport("sequential", tasks)
+	rep := NewReport("sequential", tasks)
 	t := &Thread{Worker: 0}
 	for i := range tasks {
 		rep.Results[i] = runTask(ctx, tasks[i], i, t)

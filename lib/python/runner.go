@@ -104,10 +104,7 @@ type output struct {
 // Run starts one python3 for the whole task list. Task errors come back
 // per task; if Python itself fails, every task carries that failure.
 func (r *runner) Run(ctx context.Context, tasks []lib.Task) *lib.Report {
-	rep := &lib.Report{Model: r.name, Results: make([]lib.Result, len(tasks)), Start: time.Now()}
-	for i, t := range tasks {
-		rep.Results[i] = lib.Result{Index: i, Name: t.Name, Worker: -1}
-	}
+	rep := lib.NewReport(r.name, tasks)
 	out, err := r.run(ctx, tasks)
 	if err == nil && len(out.Results) != len(tasks) {
 		err = fmt.Errorf("python3 returned %d results for %d tasks", len(out.Results), len(tasks))
