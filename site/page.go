@@ -56,6 +56,7 @@ type pageData struct {
 	Run         *runView                 // a chapter's "Run it yourself" commands
 	Book        []printChapter           // print.html's chapters
 	LiveReload  bool                     // serve's reload script, never in a published site
+	Page        string                   // the page's file name, for marking it current
 }
 
 // headlineView is the index page's figure.

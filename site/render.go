@@ -129,6 +129,7 @@ func (s *siteRender) renderPages(chapters []*chapter) error {
 
 // write renders one page into the site's files.
 func (s *siteRender) write(name string, t *template.Template, data *pageData) error {
+	data.Page = name
 	page, err := executePage(t, data)
 	if err != nil {
 		return err
