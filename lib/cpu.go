@@ -7,13 +7,14 @@ import (
 	"strconv"
 )
 
-// SumSquaresBase is the seeds' n: sum(i*i for i in range(n)) for
+// SumSquaresBase is the Python tutorials' n: sum(i*i for i in range(n)) for
 // n = 5,000,000 + x, x < 20.
 const SumSquaresBase = 5_000_000
 
-// Primes is seed 001's list for the ProcessPoolExecutor example: large
-// numbers whose trial division takes long enough to measure.
-var Primes = []int64{
+// primes are the numbers of the ProcessPoolExecutor example in the guide to
+// writing concurrency test code in Python: large numbers whose trial
+// division takes long enough to measure.
+var primes = []int64{
 	112272535095293,
 	112582705942171,
 	112272535095293,
@@ -46,7 +47,8 @@ func SumSquares(t *Thread, n int64) string {
 }
 
 // IsPrime reports whether n is prime by trial division over odd numbers up
-// to its square root, seed 001's is_prime.
+// to its square root, as the guide to writing concurrency test code in
+// Python's is_prime does.
 func IsPrime(t *Thread, n int64) bool {
 	if n < 2 {
 		return false
@@ -79,12 +81,12 @@ func SumSquaresTasks(n int, base int64) []Task {
 	return tasks
 }
 
-// PrimeTasks returns n primality tasks over the Primes list, repeating it
+// PrimeTasks returns n primality tasks over the primes list, repeating it
 // past its six numbers.
 func PrimeTasks(n int) []Task {
 	tasks := make([]Task, n)
 	for i := range tasks {
-		v := Primes[i%len(Primes)]
+		v := primes[i%len(primes)]
 		tasks[i] = NewTask("prime", strconv.FormatInt(v, 10), v)
 	}
 	return tasks

@@ -26,7 +26,7 @@ func TestEveryModelCountsServerFaultsExactly(t *testing.T) {
 		{"drop every 5th", ServerConfig{DropEvery: 5}, 4, ""},
 	}
 	for _, f := range faults {
-		for _, model := range ModelNames {
+		for _, model := range ModelNames() {
 			t.Run(f.name+"/"+model, func(t *testing.T) {
 				srv := startServer(t, f.cfg)
 				c := NewHTTPClient(4)

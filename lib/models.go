@@ -7,9 +7,13 @@ import (
 	"strings"
 )
 
+// modelNames are the execution models' CLI names, in the order the tutorial
+// introduces them.
+var modelNames = []string{"sequential", "goroutines", "pool", "errgroup", "gil", "singlethread", "processes"}
+
 // ModelNames lists the execution models by their CLI names, in the order the
-// tutorial introduces them.
-var ModelNames = []string{"sequential", "goroutines", "pool", "errgroup", "gil", "singlethread", "processes"}
+// tutorial introduces them; a copy, so callers cannot change the list.
+func ModelNames() []string { return slices.Clone(modelNames) }
 
 // ModelInfo describes a model in one line, for help texts and tables.
 var ModelInfo = map[string]string{
@@ -83,7 +87,7 @@ func NewRunner(model string, workers int) (Runner, error) {
 // KnownModels lists the built-in models, then the registered external ones
 // (the py-* models once their package is imported).
 func KnownModels() []string {
-	names := append([]string{}, ModelNames...)
+	names := ModelNames()
 	externalsMu.RLock()
 	defer externalsMu.RUnlock()
 	return append(names, slices.Sorted(maps.Keys(externals))...)

@@ -8,7 +8,7 @@ import (
 // PrimeNumbers returns the six numbers of the primes experiment, from the
 // ProcessPoolExecutor example of the guide to writing concurrency test
 // code in Python; a copy, so callers cannot change the experiment.
-func PrimeNumbers() []int64 { return slices.Clone(Primes) }
+func PrimeNumbers() []int64 { return slices.Clone(primes) }
 
 // PrimeDivisions counts the trial divisions IsPrime makes for each of
 // PrimeNumbers: the work of each primes task, which is far from equal.

@@ -15,7 +15,7 @@ import (
 func allRunners(t *testing.T) []Runner {
 	t.Helper()
 	var rs []Runner
-	for _, name := range ModelNames {
+	for _, name := range ModelNames() {
 		r, err := NewRunner(name, 2)
 		if err != nil {
 			t.Fatal(err)
@@ -31,7 +31,7 @@ func TestEveryModelReturnsOneResultPerTaskInOrder(t *testing.T) {
 	for x := range 5 {
 		want = append(want, SumSquares(nil, int64(1000+x)))
 	}
-	for _, n := range Primes {
+	for _, n := range PrimeNumbers() {
 		want = append(want, IsPrime(nil, n))
 	}
 	for _, r := range allRunners(t) {
