@@ -2,10 +2,14 @@ package site
 
 import (
 	"context"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // TestPageSizes checks that every page is weighed, with the figures it
@@ -83,4 +87,33 @@ func TestLiveReload(t *testing.T) {
 	if !strings.Contains(readFile(t, served.Pages[0]), `<script src="assets/livereload.js?v=`) {
 		t.Error("a served page lacks the live-reload script")
 	}
+}
+
+// TestLiveReloadInBrowser serves a site built for serve, rebuilds it, and
+// checks that the open page reloads itself.
+func TestLiveReloadInBrowser(t *testing.T) {
+	exe := chromiumPath(t)
+	opts := Options{Notebooks: fixtureNotebooks(t, "notebooks"), Out: filepath.Join(t.TempDir(), "public"), Results: "-", LiveReload: true}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(Handler(opts.Out))
+	defer srv.Close()
+	ctx := startBrowser(t, exe, time.Minute)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/01-intro.html")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond) // the script has read the first build id
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`window.beforeRebuild = true`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Millisecond) {
+		if v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.beforeRebuild === undefined && document.readyState === "complete"`)); err == nil && v {
+			return
+		}
+	}
+	t.Error("the page did not reload after the site was rebuilt")
 }
