@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/google/renameio/v2/maybe"
+	"golang.org/x/mod/modfile"
 )
 
 // ResultsSchema is the version of the results JSON format. Readers refuse
@@ -223,7 +224,7 @@ func ModuleRoot() (string, error) {
 	}
 	for {
 		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil &&
-			bytes.Contains(data, []byte("module "+ModulePath+"\n")) {
+			modfile.ModulePath(data) == ModulePath {
 			return dir, nil
 		}
 		parent := filepath.Dir(dir)
