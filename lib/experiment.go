@@ -33,8 +33,11 @@ type Experiment struct {
 	Parallelism []int
 	Delay       time.Duration // server delay for io workloads
 	Jitter      time.Duration // extra random server delay, up to this much
-	Size        int           // cpu kernel size: sumsquares base n, blur image width
-	Repeat      int           // measured runs per configuration, after one warm-up
+	// TailFraction of the server's answers wait TailFactor times Delay:
+	// a real tail for a load test to find (see ServerConfig).
+	TailFraction, TailFactor float64
+	Size                     int // cpu kernel size: sumsquares base n, blur image width
+	Repeat                   int // measured runs per configuration, after one warm-up
 	// RepeatFor gives some models fewer measured runs than Repeat, by
 	// model name ("sequential", "py-processes"): the sequential baselines
 	// run longest and vary least, so fewer runs buy time for the others.

@@ -96,7 +96,7 @@ func (e Experiment) setUp(opt RunOptions) (base, dir string, cleanup func(), err
 	}
 	base, dir = opt.Target, opt.Dir
 	if e.Workload == "io" && base == "" {
-		cfg := ServerConfig{Delay: e.Delay, Jitter: e.Jitter, Seed: 1}
+		cfg := ServerConfig{Delay: e.Delay, Jitter: e.Jitter, Seed: 1, TailFraction: e.TailFraction, TailFactor: e.TailFactor}
 		var srv interface {
 			Close() error
 		}
