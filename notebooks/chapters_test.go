@@ -182,3 +182,51 @@ func skipped(c *nbformat.Cell) bool {
 	}
 	return false
 }
+
+// TestChapterParameters runs chapter 3's opening cells with changed
+// parameters, as `notebooks run --param` does, and checks that the
+// pattern cell's output follows them: three requests, 150 ms each.
+func TestChapterParameters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs GoNB")
+	}
+	opt, err := jupyter.Find()
+	testenv.Need(t, err)
+	nb, err := nbformat.ReadFile("03-io-bound.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The cells up to the first measured pattern, whose verdict says how
+	// many requests ran at what delay.
+	end := 0
+	for i, c := range nb.Cells {
+		if c.CellType == "code" && strings.Contains(c.Source, "show.Verdict(claim.Check(\"The requests waited together") {
+			end = i + 1
+			break
+		}
+	}
+	if end == 0 {
+		t.Fatal("chapter 3 lost its pattern cell")
+	}
+	nb.Cells = nb.Cells[:end]
+	// Beside the chapters, so its go.work cell finds the module; hidden,
+	// so no chapter glob picks it up.
+	path := ".params-test.ipynb"
+	if err := nb.WriteFile(path); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Remove(path) })
+	out := t.TempDir()
+	params := map[string]string{"full": "false", "requests": "3", "delay": "150ms"}
+	if err := jupyter.RunNotebook(context.Background(), path, jupyter.RunOptions{Kernel: opt, Out: out, CellTimeout: 5 * time.Minute, Params: params}); err != nil {
+		t.Fatal(err)
+	}
+	ran, err := nbformat.ReadFile(filepath.Join(out, path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verdicts := jupyter.Verdicts(ran)
+	if len(verdicts) != 1 || !strings.Contains(verdicts[0].Evidence, "3 requests in") || !strings.Contains(verdicts[0].Evidence, "150ms each") {
+		t.Errorf("the pattern cell did not follow --param requests=3 delay=150ms: %+v", verdicts)
+	}
+}
