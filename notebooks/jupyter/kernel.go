@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,42 +18,6 @@ import (
 	"github.com/gomeasure/concurrency/internal/proc"
 	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
-
-// connection is the connection file a kernel is started with.
-type connection struct {
-	IP              string `json:"ip"`
-	Transport       string `json:"transport"`
-	ShellPort       int    `json:"shell_port"`
-	IOPubPort       int    `json:"iopub_port"`
-	StdinPort       int    `json:"stdin_port"`
-	ControlPort     int    `json:"control_port"`
-	HBPort          int    `json:"hb_port"`
-	Key             string `json:"key"`
-	SignatureScheme string `json:"signature_scheme"`
-	KernelName      string `json:"kernel_name"`
-}
-
-func (c connection) addr(port int) string { return fmt.Sprintf("tcp://%s:%d", c.IP, port) }
-
-// freePorts finds n free loopback ports.
-func freePorts(n int) ([]int, error) {
-	var ports []int
-	var lns []net.Listener
-	defer func() {
-		for _, ln := range lns {
-			ln.Close()
-		}
-	}()
-	for range n {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, fmt.Errorf("find a free port: %w", err)
-		}
-		lns = append(lns, ln)
-		ports = append(ports, ln.Addr().(*net.TCPAddr).Port)
-	}
-	return ports, nil
-}
 
 // Kernel is a running GoNB kernel.
 type Kernel struct {
@@ -306,90 +269,5 @@ func (k *Kernel) receive(s zmq4.Socket, out chan<- *Message) {
 	}
 }
 
-// Kill ends the kernel and every cell it runs at once (SIGKILL to its
-// process group), then releases what Close releases: for a run that was
-// cancelled, when no grace period is wanted.
-func (k *Kernel) Kill() error {
-	var err error
-	if k.cmd.Process != nil {
-		err = proc.KillGroup(k.cmd.Process)
-	}
-	return errors.Join(err, k.Close())
-}
-
-// Close shuts the kernel down: a shutdown_request, a short grace period,
-// then SIGKILL to its whole process group. It is safe to call twice; the
-// second call returns what the first did.
-func (k *Kernel) Close() error {
-	k.closed.Do(func() { k.closeErr = k.shutdown() })
-	return k.closeErr
-}
-
-// shutdown is Close's work. It reports a request that could not be sent
-// to a live kernel, a group that could not be killed and a socket that did
-// not close; the kernel's exit status is not an error, since it is killed.
-func (k *Kernel) shutdown() error {
-	var errs []error
-	if k.control != nil && !k.exited() {
-		if _, err := k.request(k.control, "shutdown_request", map[string]any{"restart": false}); err != nil && !k.exited() {
-			errs = append(errs, fmt.Errorf("ask the kernel to shut down: %w", err))
-		}
-	}
-	select {
-	case <-k.died:
-	case <-time.After(3 * time.Second):
-	}
-	if k.cmd.Process != nil {
-		errs = append(errs, proc.KillGroup(k.cmd.Process)) // the group: kernel and cells
-	}
-	<-k.died
-	if k.cancel != nil {
-		k.cancel()
-	}
-	for _, s := range []zmq4.Socket{k.shell, k.control, k.iopub} {
-		if s == nil {
-			continue
-		}
-		if err := s.Close(); err != nil && !errors.Is(err, net.ErrClosed) {
-			errs = append(errs, fmt.Errorf("close kernel socket: %w", err))
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// exited reports whether the kernel process has ended.
-func (k *Kernel) exited() bool {
-	select {
-	case <-k.died:
-		return true
-	default:
-		return false
-	}
-}
-
-// logSuffix ends an error message with the kernel's last log line.
-func (k *Kernel) logSuffix() string { return k.log.Suffix("kernel log") }
-
 // Pid is the kernel's process id.
 func (k *Kernel) Pid() int { return k.cmd.Process.Pid }
-
-// withPath puts dirs in front of PATH in env.
-func withPath(env []string, dirs []string) []string {
-	if len(dirs) == 0 {
-		return env
-	}
-	prefix := strings.Join(dirs, string(os.PathListSeparator))
-	out := make([]string, 0, len(env)+1)
-	found := false
-	for _, e := range env {
-		if v, ok := strings.CutPrefix(e, "PATH="); ok {
-			e = "PATH=" + prefix + string(os.PathListSeparator) + v
-			found = true
-		}
-		out = append(out, e)
-	}
-	if !found {
-		out = append(out, "PATH="+prefix)
-	}
-	return out
-}
