@@ -52,7 +52,9 @@ func TestNotebookCache(t *testing.T) {
 		{"lib changed", func() *notebookCache {
 			return &notebookCache{module: map[string]string{"lib": "A", "plots": "b", "go.mod": "c"}, machine: c.machine}
 		}, false, "03: lib changed"},
-		{"machine changed", func() *notebookCache { return &notebookCache{module: module, machine: "Other · 8 CPUs · linux/arm64"} }, false,
+		{"machine changed", func() *notebookCache {
+			return &notebookCache{module: module, machine: "Other · 8 CPUs · linux/arm64"}
+		}, false,
 			"03: machine changed (was CPU · 2 CPUs · linux/amd64)"},
 		{"parameters", func() *notebookCache {
 			return &notebookCache{module: module, machine: c.machine, params: map[string]string{"full": "false"}}
