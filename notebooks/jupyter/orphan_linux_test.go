@@ -1,0 +1,65 @@
+package jupyter
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// killedRunnerEnv makes this test binary play a runner that starts a kernel
+// and is then killed.
+const killedRunnerEnv = "GOMEASURE_TEST_KILLED_RUNNER"
+
+// A runner killed with SIGKILL — no chance to close anything — leaves no
+// kernel behind: the kernel gets the parent-death signal.
+func TestKilledRunnerLeavesNoKernel(t *testing.T) {
+	if os.Getenv(killedRunnerEnv) == "1" {
+		opt, err := Find()
+		if err != nil {
+			os.Exit(3)
+		}
+		opt.Dir = os.TempDir()
+		k, err := StartKernel(context.Background(), opt)
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		fmt.Println(k.Pid())
+		time.Sleep(time.Hour) // until the test kills us
+	}
+	gonb(t) // skips without GoNB
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner := exec.Command(exe, "-test.run=^TestKilledRunnerLeavesNoKernel$")
+	runner.Env = append(os.Environ(), killedRunnerEnv+"=1")
+	out, err := runner.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := runner.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer runner.Process.Kill()
+	line, err := bufio.NewReader(out).ReadString('\n')
+	pid, perr := strconv.Atoi(strings.TrimSpace(line))
+	if err != nil || perr != nil {
+		t.Fatalf("the runner did not start a kernel: %q %v", line, err)
+	}
+	runner.Process.Kill()
+	runner.Wait()
+	deadline := time.Now().Add(10 * time.Second)
+	for !gone(pid) {
+		if time.Now().After(deadline) {
+			t.Fatalf("kernel %d still running 10 s after its runner was killed", pid)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
