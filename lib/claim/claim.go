@@ -171,6 +171,9 @@ func Label(m *lib.Measurement) string {
 		name += fmt.Sprintf(":%d", m.Workers)
 	}
 	s := fmt.Sprintf("%s at %d tasks", name, m.Tasks)
+	if m.Tasks == 1 {
+		s = name + " at 1 task"
+	}
 	// A loop runs the same whatever GOMAXPROCS, and is measured once.
 	if m.Workload == "cpu" && m.GOMAXPROCS > 0 && m.Model != "sequential" && m.Model != "py-sequential" {
 		s += fmt.Sprintf(", GOMAXPROCS %d", m.GOMAXPROCS)
