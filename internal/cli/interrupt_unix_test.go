@@ -9,16 +9,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
-)
 
-// secondInterruptEnv makes this test binary play a command whose clean-up
-// hangs after the first Ctrl-C.
-const secondInterruptEnv = "GOMEASURE_TEST_SECOND_INTERRUPT"
+	"github.com/gomeasure/concurrency/internal/testenv"
+)
 
 // The first Ctrl-C cancels the command's context; the second ends the
 // program at once, even when its clean-up hangs, instead of being swallowed.
 func TestSecondInterruptEndsTheProgram(t *testing.T) {
-	if os.Getenv(secondInterruptEnv) == "1" {
+	if testenv.IsChild(t) { // a command whose clean-up hangs after the first Ctrl-C
 		ctx, stop := interruptContext()
 		defer stop()
 		syscall.Kill(os.Getpid(), syscall.SIGINT)
@@ -28,14 +26,9 @@ func TestSecondInterruptEndsTheProgram(t *testing.T) {
 		time.Sleep(10 * time.Second) // a clean-up that hangs
 		os.Exit(0)
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, "-test.run=^TestSecondInterruptEndsTheProgram$")
-	cmd.Env = append(os.Environ(), secondInterruptEnv+"=1")
+	cmd := testenv.ChildCommand(t)
 	start := time.Now()
-	err = cmd.Run()
+	err := cmd.Run()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) {
 		t.Fatalf("err = %v, want the program killed by SIGINT", err)

@@ -1,6 +1,6 @@
 // Package testenv holds what the project's tests share about their
-// surroundings: which tools a test may do without, and which processes it
-// left behind.
+// surroundings: which tools a test may do without, which processes it
+// left behind, and how it starts a process of its own to signal or kill.
 package testenv
 
 import (

@@ -5,21 +5,18 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-)
 
-// killedRunnerEnv makes this test binary play a runner that starts a kernel
-// and is then killed.
-const killedRunnerEnv = "GOMEASURE_TEST_KILLED_RUNNER"
+	"github.com/gomeasure/concurrency/internal/testenv"
+)
 
 // A runner killed with SIGKILL — no chance to close anything — leaves no
 // kernel behind: the kernel gets the parent-death signal.
 func TestKilledRunnerLeavesNoKernel(t *testing.T) {
-	if os.Getenv(killedRunnerEnv) == "1" {
+	if testenv.IsChild(t) { // a runner that starts a kernel and is then killed
 		opt, err := Find()
 		if err != nil {
 			os.Exit(3)
@@ -34,12 +31,7 @@ func TestKilledRunnerLeavesNoKernel(t *testing.T) {
 		time.Sleep(time.Hour) // until the test kills us
 	}
 	gonb(t) // skips without GoNB
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	runner := exec.Command(exe, "-test.run=^TestKilledRunnerLeavesNoKernel$")
-	runner.Env = append(os.Environ(), killedRunnerEnv+"=1")
+	runner := testenv.ChildCommand(t)
 	out, err := runner.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
