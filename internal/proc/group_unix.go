@@ -20,6 +20,10 @@ func NewGroup(cmd *exec.Cmd) {
 // process and everything it started. A group that is already gone is not
 // an error.
 func KillGroup(p *os.Process) error {
+	// kill(-1) would signal every process we may signal, and -0 our own group.
+	if p.Pid <= 1 {
+		return fmt.Errorf("kill process group %d: not a child's group", p.Pid)
+	}
 	err := syscall.Kill(-p.Pid, syscall.SIGKILL)
 	if err != nil && !errors.Is(err, syscall.ESRCH) {
 		return fmt.Errorf("kill process group %d: %w", p.Pid, err)

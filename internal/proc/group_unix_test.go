@@ -3,6 +3,7 @@
 package proc
 
 import (
+	"os"
 	"os/exec"
 	"testing"
 	"time"
@@ -33,5 +34,15 @@ func TestKillGroupEndsTheProcessAndItsChildren(t *testing.T) {
 	}
 	if err := KillGroup(cmd.Process); err != nil {
 		t.Errorf("KillGroup of a group already gone = %v, want nil", err)
+	}
+}
+
+// KillGroup refuses the pids whose negation means "every process" (-1) or
+// "my own group" (0), rather than signal them.
+func TestKillGroupRefusesSpecialPids(t *testing.T) {
+	for _, pid := range []int{0, 1} {
+		if err := KillGroup(&os.Process{Pid: pid}); err == nil {
+			t.Errorf("KillGroup(pid %d) = nil, want a refusal", pid)
+		}
 	}
 }
