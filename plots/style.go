@@ -109,6 +109,14 @@ func envLine(env lib.Env) []string {
 	if env.GoVersion != "" {
 		out = append(out, env.GoVersion)
 	}
+	// Which CPython ran matters as much: a free-threaded build has no GIL.
+	if py := env.Python; py != nil && py.Version != "" {
+		build := "with the GIL"
+		if !py.GIL {
+			build = "free-threaded, no GIL"
+		}
+		out = append(out, fmt.Sprintf("CPython %s (%s)", py.Version, build))
+	}
 	return out
 }
 
