@@ -6,7 +6,7 @@ import (
 )
 
 func TestAdmonitions(t *testing.T) {
-	md := newMarkdown(nil)
+	md := newMarkdown(nil, nil)
 	for _, tt := range []struct {
 		name, in string
 		want     []string

@@ -28,7 +28,7 @@ import (
 //
 // Raw HTML is not enabled (no html.WithUnsafe): goldmark replaces it with a
 // comment, and the result still goes through sanitizeHTML.
-func newMarkdown(pages map[string]string) goldmark.Markdown {
+func newMarkdown(pages map[string]string, sources *sourceFiles) goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.Linkify,
@@ -46,7 +46,7 @@ func newMarkdown(pages map[string]string) goldmark.Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(linkRewriter(pages), 100)),
+			parser.WithASTTransformers(util.Prioritized(linkRewriter{pages: pages, sources: sources}, 100)),
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(headingRenderer{}, 100), util.Prioritized(taskBoxRenderer{}, 100)),
@@ -55,11 +55,15 @@ func newMarkdown(pages map[string]string) goldmark.Markdown {
 }
 
 // linkRewriter points relative links to a chapter's notebook ("03-io.ipynb"
-// or "03-io.ipynb#section") at the chapter's page, so links written for
-// Jupyter keep working on the site.
-type linkRewriter map[string]string
+// or "03-io.ipynb#section") at the chapter's page, and links to the
+// module's source files ("../lib/pool.go") at their pages, so links
+// written for Jupyter keep working on the site.
+type linkRewriter struct {
+	pages   map[string]string
+	sources *sourceFiles
+}
 
-func (pages linkRewriter) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (lr linkRewriter) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		link, ok := n.(*ast.Link)
 		if !entering || !ok {
@@ -70,11 +74,13 @@ func (pages linkRewriter) Transform(doc *ast.Document, _ text.Reader, _ parser.C
 		if strings.Contains(file, ":") || strings.HasPrefix(file, "/") {
 			return ast.WalkContinue, nil // absolute
 		}
-		if page, ok := pages[path.Base(strings.TrimPrefix(file, "./"))]; ok && path.Dir(strings.TrimPrefix(file, "./")) == "." {
+		if page, ok := lr.pages[path.Base(strings.TrimPrefix(file, "./"))]; ok && path.Dir(strings.TrimPrefix(file, "./")) == "." {
 			if frag != "" {
 				page += "#" + frag
 			}
 			link.Destination = []byte(page)
+		} else if page := lr.sources.page(file); page != "" {
+			link.Destination = []byte(urlPath(page))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -21,6 +21,7 @@ var (
 	sourcesTemplate = pageTemplate("sources.html")
 	dataTemplate    = pageTemplate("data.html")
 	printTemplate   = pageTemplate("print.html")
+	sourceTemplate  = pageTemplate("source.html")
 )
 
 // pageTemplate parses the layout with one page's main part.
@@ -57,6 +58,7 @@ type pageData struct {
 	Book        []printChapter           // print.html's chapters
 	LiveReload  bool                     // serve's reload script, never in a published site
 	Page        string                   // the page's file name, for marking it current
+	Source      *sourcePage              // a source file's page
 }
 
 // headlineView is the index page's figure.

@@ -29,7 +29,8 @@ func renderSite(ctx context.Context, chapters []*chapter, opts Options) (map[str
 	for _, ch := range chapters {
 		pages[ch.File] = urlPath(ch.Page)
 	}
-	md := newMarkdown(pages)
+	sources := newSourceFiles(opts.Notebooks)
+	md := newMarkdown(pages, sources)
 	for _, ch := range chapters {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -62,6 +63,9 @@ func renderSite(ctx context.Context, chapters []*chapter, opts Options) (map[str
 		s.nav[i] = navItem{Title: ch.Title, Href: urlPath(ch.Page), Summary: ch.Summary, Claims: countClaims(ch.Verdicts)}
 	}
 	if err := s.renderPages(chapters); err != nil {
+		return nil, nil, err
+	}
+	if err := s.writeSourcePages(sources); err != nil {
 		return nil, nil, err
 	}
 	files[markerFile] = []byte("A site built by `go run . site`; Build replaces only folders holding this file.\n")

@@ -247,7 +247,7 @@ func TestShorten(t *testing.T) {
 }
 
 func TestSummaryDropsRunInLabel(t *testing.T) {
-	md := newMarkdown(nil)
+	md := newMarkdown(nil, nil)
 	for _, tt := range []struct{ in, want string }{
 		{"**The question.** Why wait?", "Why wait?"},
 		{"**Note:** two cores here.", "two cores here."},
