@@ -31,6 +31,9 @@ type Installed struct {
 // pointing at them. It can run any number of times: go's build cache makes a
 // rebuild quick, and the spec is rewritten in place.
 func Install(ctx context.Context, binDir string, log io.Writer) (*Installed, error) {
+	if runtime.GOOS == "windows" {
+		return nil, ErrNoWindows
+	}
 	root, err := lib.ModuleRoot()
 	if err != nil {
 		return nil, err

@@ -53,11 +53,15 @@ type KernelOptions struct {
 	Env []string
 }
 
+// ErrNoWindows is what installing or starting the kernel says on Windows:
+// the runner stops a cell by killing the Unix process group the kernel and
+// its cells share, which Windows does not have.
+var ErrNoWindows = errors.New("the GoNB kernel is not supported on Windows here: run the notebooks under WSL")
+
 // StartKernel starts GoNB and waits until it answers kernel_info_request.
 func StartKernel(ctx context.Context, opt KernelOptions) (*Kernel, error) {
 	if runtime.GOOS == "windows" {
-		// GoNB runs cells as Unix processes it must stop as a group.
-		return nil, errors.New("the GoNB kernel does not run on Windows: run the notebooks under WSL")
+		return nil, ErrNoWindows
 	}
 	ports, err := freePorts(5)
 	if err != nil {
