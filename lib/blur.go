@@ -28,13 +28,15 @@ type BlurResult struct {
 	Checksum uint32 `json:"checksum"` // CRC-32 of the thumbnail's pixels
 }
 
-// ThumbnailSize is the longer side of the thumbnails, seed 001's
-// img.thumbnail((50, 50)) made a little larger to be visible.
+// ThumbnailSize is the longer side of the thumbnails: the image example's
+// img.thumbnail((50, 50)), from the guide to concurrency test code, made a
+// little larger to be visible.
 const ThumbnailSize = 128
 
 // BlurTasks returns n tasks each blurring a different generated image of
-// the given width (height 3/4 of it) — seed 001's image example, with
-// generated photographs so nothing has to be downloaded.
+// the given width (height 3/4 of it) — the image example of the guide to
+// concurrency test code, with generated photographs so nothing has to be
+// downloaded.
 func BlurTasks(n, width int) []Task {
 	tasks := make([]Task, n)
 	for i := range tasks {

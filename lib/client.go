@@ -19,7 +19,7 @@ const maxDialing = 256
 //
 // One *http.Client is safe for use by any number of goroutines at once —
 // unlike Python's requests.Session, whose thread-safety its own maintainers
-// would not promise, so the seeds made one session per thread. What must be
+// would not promise, so the Python tutorials made one session per thread. What must be
 // sized is the Transport's pool of idle keep-alive connections:
 // http.DefaultTransport keeps at most MaxIdleConnsPerHost = 2 per host. With
 // 20 goroutines, 18 connections are closed after every wave of requests and

@@ -2,7 +2,7 @@ package lib
 
 import "strings"
 
-// Pop20 are the 20 most populous countries' codes, the list the seeds
+// Pop20 are the 20 most populous countries' codes, the list the flags benchmark
 // download first (from Fluent Python's flags examples).
 var Pop20 = strings.Fields("CN IN US ID BR PK NG BD RU JP MX PH VN ET EG DE IR TR CD FR")
 
@@ -25,7 +25,7 @@ var knownCountry = func() map[string]bool {
 	return m
 }()
 
-// FlagCodes returns n country codes in the seeds' order: the 20 most
+// FlagCodes returns n country codes in the flags benchmark's order: the 20 most
 // populous first, then the others alphabetically; past 194 the list
 // repeats, so any number of downloads can be asked for.
 func FlagCodes(n int) []string {

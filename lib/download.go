@@ -83,7 +83,7 @@ func do(c *http.Client, t *Thread, req *http.Request) ([]byte, error) {
 	return body, nil
 }
 
-// Download fetches a.URL and saves it as a.Dir/a.File, the seeds'
+// Download fetches a.URL and saves it as a.Dir/a.File, the flags benchmark's
 // save_image. It writes a temporary file and renames it, so a failed or
 // cancelled download never leaves a half-written image. It returns the
 // number of bytes saved.
@@ -105,7 +105,7 @@ func Download(ctx context.Context, c *http.Client, t *Thread, a DownloadArg) (in
 }
 
 // FlagTasks returns n tasks that download flags from the server at base
-// into dir, in the seeds' order (see FlagCodes). Past 194 flags a code
+// into dir, in the flags benchmark's order (see FlagCodes). Past 194 flags a code
 // repeats and is saved under a numbered name. In-process runners share
 // client; worker processes use their own.
 func FlagTasks(c *http.Client, base, dir string, n int) []Task {
@@ -123,7 +123,7 @@ func FlagTasks(c *http.Client, base, dir string, n int) []Task {
 	return tasks
 }
 
-// SlowTasks returns n tasks that each GET base/slow: the seeds' "sleep,
+// SlowTasks returns n tasks that each GET base/slow: the 2021 asyncio post's "sleep,
 // then answer" server, where all the time is waiting.
 func SlowTasks(c *http.Client, base string, n int) []Task {
 	return fetchTasks(c, strings.TrimRight(base, "/")+"/slow", n)
@@ -156,7 +156,7 @@ func fetchTasks(c *http.Client, url string, n int) []Task {
 }
 
 // PostTasks returns n tasks that POST a small JSON document to base/api/echo,
-// the seeds' load-test script.
+// the load-test script of the guide to concurrency test code.
 func PostTasks(c *http.Client, base string, n int) []Task {
 	url := strings.TrimRight(base, "/") + "/api/echo"
 	tasks := make([]Task, n)

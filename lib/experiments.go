@@ -101,7 +101,7 @@ func builtinExperiments() []Experiment {
 			Name: "timeline-cpu", Title: "Concurrency vs parallelism: eight sums of squares",
 			Workload: "cpu", Kernel: "sumsquares",
 			Models: []string{"goroutines", "gil:8", "processes"},
-			// Eight times the seeds' n (four in quick mode), so each task
+			// Eight times the Real Python notes' n (four in quick mode), so each task
 			// outlasts the scheduler's 10 ms time slice and interleaving
 			// shows on one core.
 			Sizes: []int{8}, Parallelism: []int{1, 2}, Size: 8 * SumSquaresBase,

@@ -13,7 +13,7 @@ import (
 // code, so every run serves the same bytes and nobody's server is hammered.
 // They are not the real flags — a tricolour, a cross or a disc in colours
 // drawn from the code — with a woven texture that makes each GIF a few KiB,
-// about the size of the real ones the seeds downloaded.
+// about the size of the real ones the Fluent Python flags benchmark downloaded.
 const flagW, flagH = 160, 100
 
 // FlagGIF returns the generated GIF of a country code (any case).

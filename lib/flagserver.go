@@ -25,7 +25,7 @@ type ServerConfig struct {
 	// and binds to loopback unless asked otherwise.
 	AllowRemote bool
 	// Delay is added to every answer, plus a uniform random extra of up to
-	// Jitter: the network and server latency the seeds measured.
+	// Jitter: the network and server latency the flags benchmark measured.
 	Delay, Jitter time.Duration
 	// FailRate and DropRate are the fractions of requests (0..1) answered
 	// with 500 and with a dropped connection, chosen at random.
@@ -74,7 +74,7 @@ func (c ServerConfig) Validate() error {
 }
 
 // FlagServer is the embedded loopback server the I/O workloads talk to. It
-// replaces the public flag site of the seeds, so nobody else's server is
+// replaces the public flag site of the flags benchmark, so nobody else's server is
 // hammered by a benchmark. Endpoints:
 //
 //	GET  /flags/{cc}/{cc}.gif  a generated flag (194 codes, lower case)
@@ -187,7 +187,7 @@ func (s *FlagServer) Connections() int64 { return s.conns.Load() }
 func (s *FlagServer) FlagURL(cc string) string { return FlagURL(s.URL, cc) }
 
 // FlagURL is the URL of a country's flag on a flag server at base, in the
-// seeds' scheme: base/flags/cc/cc.gif with cc in lower case.
+// flags benchmark's scheme: base/flags/cc/cc.gif with cc in lower case.
 func FlagURL(base, cc string) string {
 	cc = strings.ToLower(cc)
 	return strings.TrimRight(base, "/") + "/flags/" + cc + "/" + cc + ".gif"

@@ -70,7 +70,7 @@ type config struct {
 }
 
 // DefaultWorkers is the pool size of models that take one when neither the
-// model nor the experiment gives it: 20 for I/O (the seeds' 20 threads),
+// model nor the experiment gives it: 20 for I/O (the 2021 asyncio post's 20 threads),
 // the number of CPUs for CPU work. The gil model is the exception: without
 // a worker count it starts one emulated thread per task.
 func DefaultWorkers(workload string) int {

@@ -26,7 +26,7 @@ type ServerProcess struct {
 
 // StartFlagServerProcess starts the flag server in a separate process — this
 // same executable, started again with ServerEnv set — and returns once it
-// listens. The experiments measure against it, as the seeds measured
+// listens. The experiments measure against it, as the Python tutorials measured
 // against a server outside their program: the server's work does not
 // compete inside the measured process (under GOMAXPROCS=1 or the emulated
 // GIL, for instance), and each process keeps its own file descriptors — a

@@ -11,7 +11,7 @@
 // Importing the package registers the models. Go starts one python3 per
 // run, passes the task list on stdin and reads every task's worker, start
 // and end back as JSON; the run's wall time is measured by Python itself,
-// from after its imports to after its last task, as the seeds time it.
+// from after its imports to after its last task, as the Python tutorials time it.
 // The interpreter is $GOMEASURE_PYTHON if set; otherwise the first of
 // python3 on PATH and /usr/bin/python3 that imports requests and aiohttp
 // (Debian packages them; a pyenv python3 first on PATH often lacks them).

@@ -148,7 +148,7 @@ func (r *runner) Run(ctx context.Context, tasks []lib.Task) *lib.Report {
 		res.Value = v
 	}
 	// The run is timed by Python, from after its imports to its last task:
-	// what the seeds time, and what Go's models are timed over too.
+	// what the Python tutorials time, and what Go's models are timed over too.
 	rep.Start, rep.End = time.Unix(0, out.StartNS), time.Unix(0, out.EndNS)
 	return rep
 }
