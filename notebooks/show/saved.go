@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/lib/claim"
 )
 
 // Sets holds the results earlier chapters saved, by experiment name. A
@@ -60,19 +59,4 @@ func MaxTasks(rs *lib.ResultSet, model string) int {
 		}
 	}
 	return n
-}
-
-// TimesFaster claims that fast took at most 1/times of slow's time,
-// comparing their medians. It is the form of "faster" for a baseline run
-// too few times for a significance test (the plain loops, whose runs vary
-// little and are slow to repeat); the evidence shows both medians with
-// their intervals, so the spread can be judged.
-func TimesFaster(text string, fast, slow *lib.Measurement, times float64) claim.Verdict {
-	if fast == nil || slow == nil || len(fast.RunsS) == 0 || len(slow.RunsS) == 0 {
-		return claim.Check(text, false, "a configuration it needs was not measured in this run")
-	}
-	f, s := fast.CI().Median, slow.CI().Median
-	r := s / f
-	return claim.Check(text, f > 0 && r >= times, fmt.Sprintf("%s %s vs %s %s: %s as fast (at least %s claimed)",
-		claim.Label(fast), claim.Median(fast), claim.Label(slow), claim.Median(slow), claim.Times(r), claim.Times(times)))
 }

@@ -1,6 +1,7 @@
 package show
 
 import (
+	"github.com/gomeasure/concurrency/lib/claim"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,7 +38,7 @@ func TestSavedSets(t *testing.T) {
 		t.Errorf("In = %v, want the staircase alone", got)
 	}
 	// A missing set's lookups find nothing, and the claims say so.
-	v := TimesFaster("x", sets["loadtest"].Lookup("goroutines", 10, 0), sets["staircase"].Lookup("sequential", 10, 0), 2)
+	v := claim.Speedup("x", sets["loadtest"].Lookup("goroutines", 10, 0), sets["staircase"].Lookup("sequential", 10, 0), 2)
 	if v.Held || !strings.Contains(v.Evidence, "not measured") {
 		t.Errorf("a claim on a missing set: %+v", v)
 	}
@@ -62,28 +63,5 @@ func TestMaxTasks(t *testing.T) {
 	}
 	if MaxTasks(nil, "pool") != 0 {
 		t.Error("MaxTasks(nil) is not 0")
-	}
-}
-
-func TestTimesFaster(t *testing.T) {
-	seq := timed("sequential", 30, 1, 3.0, 3.1)
-	gor := timed("goroutines", 30, 30, 0.1, 0.11, 0.1)
-	tests := []struct {
-		name       string
-		fast, slow *lib.Measurement
-		times      float64
-		held       bool
-		evidence   string
-	}{
-		{"held", &gor, &seq, 10, true, "as fast (at least 10.0× claimed)"},
-		{"too little", &gor, &seq, 40, false, "at least 40.0× claimed"},
-		{"the other way", &seq, &gor, 1, false, "0.03×"},
-		{"not measured", nil, &seq, 1, false, "not measured"},
-	}
-	for _, tc := range tests {
-		v := TimesFaster("claim", tc.fast, tc.slow, tc.times)
-		if v.Held != tc.held || !strings.Contains(v.Evidence, tc.evidence) {
-			t.Errorf("%s: %+v, want held %v and evidence with %q", tc.name, v, tc.held, tc.evidence)
-		}
 	}
 }
