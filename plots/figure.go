@@ -22,7 +22,7 @@ type Sizer interface {
 	Size() (width, height vg.Length)
 }
 
-// Default figure size. 600 pt is 800 px at the 96 dpi of PNGBDPI and of a
+// Default figure size. 600 pt is 800 px at the 96 dpi of PNGDPI and of a
 // browser showing the SVG, the width the figures are designed for.
 const (
 	DefaultWidth  = 600 * vg.Inch / 72
@@ -55,11 +55,6 @@ type Figure struct {
 	// of the plot instead of over it, with the title centred over both:
 	// for charts whose lines leave no corner free.
 	LegendOutside bool
-}
-
-// Single wraps one plot as a figure of the default size.
-func Single(p *plot.Plot, series ...string) *Figure {
-	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: series}
 }
 
 // Size implements Sizer.

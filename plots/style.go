@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/gomeasure/concurrency/internal/textutil"
 	"github.com/gomeasure/concurrency/lib"
 )
 
@@ -120,12 +121,8 @@ func envLine(env lib.Env) []string {
 	return out
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// plural writes "1 noun" or "n nouns".
+func plural(n int, noun string) string { return textutil.Plural(n, noun) }
 
 // timeUnit picks seconds or milliseconds for values up to max seconds, so
 // that quick runs (tens of milliseconds) do not show ticks like 0.005.
