@@ -80,3 +80,49 @@ func FitAmdahl(ps, speedups []float64) (float64, error) {
 	}
 	return f, nil
 }
+
+// amdahlResult is the fit drawn on a speedup figure.
+type amdahlResult struct {
+	model  string
+	serial float64
+	upTo   float64 // the largest parallelism the fit used
+}
+
+// amdahlFit fits Amdahl's law to the line that reaches the highest
+// speedup, using its points at no more than cpus (all points if cpus is
+// unknown or that leaves nothing to fit).
+func amdahlFit(lines []*speedupLine, cpus float64) (amdahlResult, string, bool) {
+	var best *speedupLine
+	peak := 0.0
+	for _, l := range lines {
+		for _, xy := range l.xy {
+			if xy.X > 1 && xy.Y > peak {
+				best, peak = l, xy.Y
+			}
+		}
+	}
+	if best == nil {
+		return amdahlResult{}, "", false
+	}
+	fitOn := func(limit float64) ([]float64, []float64) {
+		var ps, ss []float64
+		for _, xy := range best.xy {
+			if xy.X <= limit {
+				ps, ss = append(ps, xy.X), append(ss, xy.Y)
+			}
+		}
+		return ps, ss
+	}
+	ps, ss := fitOn(math.Inf(1))
+	if cpus >= 2 {
+		if cp, cs := fitOn(cpus); len(cp) > 0 && cp[len(cp)-1] > 1 {
+			ps, ss = cp, cs
+		}
+	}
+	f, err := FitAmdahl(ps, ss)
+	if err != nil {
+		return amdahlResult{}, "", false
+	}
+	upTo := ps[len(ps)-1]
+	return amdahlResult{best.model, f, upTo}, fmt.Sprintf("Amdahl fit (%s): f = %.3f", best.label, f), true
+}

@@ -58,9 +58,57 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 	if rs == nil || len(rs.Results) == 0 {
 		return nil, fmt.Errorf("speedup: no measurements for %s", name(rs))
 	}
+	base, par := splitBaselines(rs.Results)
+	if len(par) == 0 {
+		return nil, fmt.Errorf("speedup: no measurements for %s of a model other than sequential", name(rs))
+	}
+	xOf, xName := speedupAxis(par)
+	lines := groupSpeedupLines(par)
+	baseName, err := fillSpeedups(rs, lines, base, xOf, xName)
+	if err != nil {
+		return nil, err
+	}
+	pmax, smax := 1.0, 1.0
+	for _, l := range lines {
+		for _, xy := range l.band {
+			pmax, smax = math.Max(pmax, xy.X), math.Max(smax, xy.Y)
+		}
+	}
+	if base[baseKey{python: true, tasks: par[0].Tasks}] > 0 && baseName == "sequential" {
+		baseName = "sequential of the same language"
+	}
+	p := newPlot(headline(rs, "Speedup vs parallelism", speedupDetails(rs, base)...),
+		xName, fmt.Sprintf("speedup over %s (×)", baseName))
+	p.X.Tick.Marker = integerTicks{}
+	p.X.Min, p.X.Max = 1, pmax
+	p.Y.Tick.Marker = integerTicks{}
+
+	cpus := float64(rs.Env.NumCPU)
+	shadeLegend, err := shadeBeyondCPUs(p, rs.Env.NumCPU, pmax)
+	if err != nil {
+		return nil, err
+	}
+	series, err := drawSpeedupLines(p, lines, pmax)
+	if err != nil {
+		return nil, err
+	}
+	if fit, label, ok := amdahlFit(lines, cpus); ok {
+		drawAmdahlFit(p, fit, label)
+		series = append(series, label)
+	}
+	shadeLegend()
+	p.Y.Min = 0
+	p.Y.Max = math.Max(pmax, smax) * 1.05
+	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: series, LegendOutside: true}, nil
+}
+
+// splitBaselines separates the sequential runs, kept as the first positive
+// median of each language and task count, from the models they are the
+// baseline of.
+func splitBaselines(ms []lib.Measurement) (map[baseKey]float64, []lib.Measurement) {
 	var par []lib.Measurement
 	base := map[baseKey]float64{} // sequential median of each language and size
-	for _, m := range rs.Results {
+	for _, m := range ms {
 		if isBaseline(m.Model) {
 			if _, ok := base[keyOf(m)]; !ok && m.MedianS > 0 {
 				base[keyOf(m)] = m.MedianS
@@ -69,9 +117,12 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 		}
 		par = append(par, m)
 	}
-	if len(par) == 0 {
-		return nil, fmt.Errorf("speedup: no measurements for %s of a model other than sequential", name(rs))
-	}
+	return base, par
+}
+
+// speedupAxis picks the x axis: GOMAXPROCS if the measurements vary it,
+// else the worker count.
+func speedupAxis(par []lib.Measurement) (func(lib.Measurement) int, string) {
 	xOf, xName := workers, "workers"
 	if distinct(par, gomaxprocs) > 1 {
 		xOf, xName = gomaxprocs, "GOMAXPROCS"
@@ -83,9 +134,13 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 			break
 		}
 	}
-	multiN := distinct(par, func(m lib.Measurement) int { return m.Tasks }) > 1
+	return xOf, xName
+}
 
-	// One line per model (and task count, if several were measured).
+// groupSpeedupLines makes one line per model (and task count, if several
+// were measured), in order of first appearance.
+func groupSpeedupLines(par []lib.Measurement) []*speedupLine {
+	multiN := distinct(par, func(m lib.Measurement) int { return m.Tasks }) > 1
 	var lines []*speedupLine
 	index := map[string]*speedupLine{}
 	for _, m := range par {
@@ -103,6 +158,13 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 		}
 		l.ms = append(l.ms, m)
 	}
+	return lines
+}
+
+// fillSpeedups sorts each line by x and computes its speedups and their
+// min–max band. It returns the name of the baseline used: "sequential",
+// or each model at parallelism 1 if some point had no sequential run.
+func fillSpeedups(rs *lib.ResultSet, lines []*speedupLine, base map[baseKey]float64, xOf func(lib.Measurement) int, xName string) (string, error) {
 	baseName := "sequential"
 	for _, l := range lines {
 		sort.SliceStable(l.ms, func(a, b int) bool { return xOf(l.ms[a]) < xOf(l.ms[b]) })
@@ -113,7 +175,7 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 				baseName = "each model at 1 " + xName
 			}
 			if !ok {
-				return nil, fmt.Errorf("speedup %s: no baseline for %s at N = %d: no sequential run and no run at %s 1", name(rs), m.Model, m.Tasks, xName)
+				return "", fmt.Errorf("speedup %s: no baseline for %s at N = %d: no sequential run and no run at %s 1", name(rs), m.Model, m.Tasks, xName)
 			}
 			x := float64(xOf(m))
 			l.xy = append(l.xy, plotter.XY{X: x, Y: b / m.MedianS})
@@ -123,19 +185,18 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 			l.band = append(l.band, plotter.XY{X: float64(xOf(l.ms[i])), Y: base0(base, l.ms, i, xOf) / l.ms[i].MinS})
 		}
 		if err := checkXYs(l.label, l.xy); err != nil {
-			return nil, fmt.Errorf("speedup %s: %w", name(rs), err)
+			return "", fmt.Errorf("speedup %s: %w", name(rs), err)
 		}
 		if err := checkXYs(l.label+" band", l.band); err != nil {
-			return nil, fmt.Errorf("speedup %s: %w", name(rs), err)
+			return "", fmt.Errorf("speedup %s: %w", name(rs), err)
 		}
 	}
+	return baseName, nil
+}
 
-	pmax, smax := 1.0, 1.0
-	for _, l := range lines {
-		for _, xy := range l.band {
-			pmax, smax = math.Max(pmax, xy.X), math.Max(smax, xy.Y)
-		}
-	}
+// speedupDetails is the title's second line: the task counts and size,
+// the fastest sequential time of each language, and the runs per point.
+func speedupDetails(rs *lib.ResultSet, base map[baseKey]float64) []string {
 	details := []string{fmt.Sprintf("N = %s tasks", intList(sizes(rs.Results)))}
 	if s := taskSize(rs.Results); s != "" {
 		details[0] += " of " + s
@@ -152,30 +213,31 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 			details = append(details, map[bool]string{false: "sequential ", true: "py-sequential "}[python]+formatSeconds(bs[0]))
 		}
 	}
-	if base[baseKey{python: true, tasks: par[0].Tasks}] > 0 && baseName == "sequential" {
-		baseName = "sequential of the same language"
-	}
-	details = append(details, runsCount(rs.Results)+" per point")
-	p := newPlot(headline(rs, "Speedup vs parallelism", details...),
-		xName, fmt.Sprintf("speedup over %s (×)", baseName))
-	p.X.Tick.Marker = integerTicks{}
-	p.X.Min, p.X.Max = 1, pmax
-	p.Y.Tick.Marker = integerTicks{}
+	return append(details, runsCount(rs.Results)+" per point")
+}
 
-	// The machine's limit: parallelism beyond NumCPU cannot add speed.
-	cpus := float64(rs.Env.NumCPU)
-	var refs []func()
-	if cpus >= 1 && cpus < pmax {
-		shade, err := plotter.NewPolygon(plotter.XYs{{X: cpus, Y: 0}, {X: pmax, Y: 0}, {X: pmax, Y: 1e9}, {X: cpus, Y: 1e9}})
-		if err != nil {
-			return nil, err
-		}
-		shade.Color = rgb(0xF3, 0xF3, 0xF3)
-		shade.LineStyle.Width = 0
-		p.Add(unranged{shade})
-		label := fmt.Sprintf("beyond the %s", plural(rs.Env.NumCPU, "CPU"))
-		refs = append(refs, func() { p.Legend.Add(label, shade) })
+// shadeBeyondCPUs greys the region past the machine's CPUs, where more
+// parallelism cannot add speed. Its legend entry goes last, so it returns
+// a function that adds it.
+func shadeBeyondCPUs(p *plot.Plot, numCPU int, pmax float64) (func(), error) {
+	cpus := float64(numCPU)
+	if cpus < 1 || cpus >= pmax {
+		return func() {}, nil
 	}
+	shade, err := plotter.NewPolygon(plotter.XYs{{X: cpus, Y: 0}, {X: pmax, Y: 0}, {X: pmax, Y: 1e9}, {X: cpus, Y: 1e9}})
+	if err != nil {
+		return nil, err
+	}
+	shade.Color = rgb(0xF3, 0xF3, 0xF3)
+	shade.LineStyle.Width = 0
+	p.Add(unranged{shade})
+	label := fmt.Sprintf("beyond the %s", plural(numCPU, "CPU"))
+	return func() { p.Legend.Add(label, shade) }, nil
+}
+
+// drawSpeedupLines draws the ideal linear speedup, then each line with its
+// band, and returns the lines' labels.
+func drawSpeedupLines(p *plot.Plot, lines []*speedupLine, pmax float64) ([]string, error) {
 	ideal := plotter.NewFunction(func(x float64) float64 { return x })
 	ideal.XMin, ideal.XMax = 1, pmax
 	ideal.LineStyle = refLine()
@@ -195,26 +257,21 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 		series = append(series, l.label)
 	}
 	p.Legend.Add("ideal: linear", ideal)
+	return series, nil
+}
 
-	if fit, label, ok := amdahlFit(lines, cpus); ok {
-		st := ModelStyle(fit.model)
-		f := fit.serial
-		curve := plotter.NewFunction(func(x float64) float64 { return Amdahl(f, x) })
-		// Drawn only over the cores it was fitted on: past them the
-		// machine, not the law, sets the shape (the shaded region).
-		curve.XMin, curve.XMax = 1, fit.upTo
-		curve.LineStyle = st.line(vg.Points(1.2))
-		curve.LineStyle.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2)}
-		p.Add(curve)
-		p.Legend.Add(label, curve)
-		series = append(series, label)
-	}
-	for _, r := range refs {
-		r()
-	}
-	p.Y.Min = 0
-	p.Y.Max = math.Max(pmax, smax) * 1.05
-	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: series, LegendOutside: true}, nil
+// drawAmdahlFit draws the fitted Amdahl curve in its model's colour.
+func drawAmdahlFit(p *plot.Plot, fit amdahlResult, label string) {
+	st := ModelStyle(fit.model)
+	f := fit.serial
+	curve := plotter.NewFunction(func(x float64) float64 { return Amdahl(f, x) })
+	// Drawn only over the cores it was fitted on: past them the
+	// machine, not the law, sets the shape (the shaded region).
+	curve.XMin, curve.XMax = 1, fit.upTo
+	curve.LineStyle = st.line(vg.Points(1.2))
+	curve.LineStyle.Dashes = []vg.Length{vg.Points(1.5), vg.Points(2)}
+	p.Add(curve)
+	p.Legend.Add(label, curve)
 }
 
 // base0 is the baseline used for point i of a line, for the band's return
@@ -235,51 +292,6 @@ func selfBaseline(ms []lib.Measurement, xOf func(lib.Measurement) int) (float64,
 		}
 	}
 	return 0, false
-}
-
-type amdahlResult struct {
-	model  string
-	serial float64
-	upTo   float64 // the largest parallelism the fit used
-}
-
-// amdahlFit fits Amdahl's law to the line that reaches the highest
-// speedup, using its points at no more than cpus (all points if cpus is
-// unknown or that leaves nothing to fit).
-func amdahlFit(lines []*speedupLine, cpus float64) (amdahlResult, string, bool) {
-	var best *speedupLine
-	peak := 0.0
-	for _, l := range lines {
-		for _, xy := range l.xy {
-			if xy.X > 1 && xy.Y > peak {
-				best, peak = l, xy.Y
-			}
-		}
-	}
-	if best == nil {
-		return amdahlResult{}, "", false
-	}
-	fitOn := func(limit float64) ([]float64, []float64) {
-		var ps, ss []float64
-		for _, xy := range best.xy {
-			if xy.X <= limit {
-				ps, ss = append(ps, xy.X), append(ss, xy.Y)
-			}
-		}
-		return ps, ss
-	}
-	ps, ss := fitOn(math.Inf(1))
-	if cpus >= 2 {
-		if cp, cs := fitOn(cpus); len(cp) > 0 && cp[len(cp)-1] > 1 {
-			ps, ss = cp, cs
-		}
-	}
-	f, err := FitAmdahl(ps, ss)
-	if err != nil {
-		return amdahlResult{}, "", false
-	}
-	upTo := ps[len(ps)-1]
-	return amdahlResult{best.model, f, upTo}, fmt.Sprintf("Amdahl fit (%s): f = %.3f", best.label, f), true
 }
 
 // unranged hides a plotter's data range so that it does not stretch the
