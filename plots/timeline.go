@@ -2,16 +2,12 @@ package plots
 
 import (
 	"fmt"
-	"image/color"
 	"math"
 	"sort"
-	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/gomeasure/concurrency/lib"
 )
@@ -40,25 +36,62 @@ func Timeline(rs *lib.ResultSet) (*Figure, error) {
 	if len(ms) == 0 {
 		return nil, fmt.Errorf("timeline: no measurements with a timeline for %s", name(rs))
 	}
+	end, lanes, err := timelineAxes(rs, ms)
+	if err != nil {
+		return nil, err
+	}
+	grid, showProcs, err := timelineGrid(rs, ms)
+	if err != nil {
+		return nil, err
+	}
+	scale, unit := timeUnit(end)
+	fig := &Figure{
+		Title:       headline(rs, "Task timeline", timelineDetails(ms)...),
+		PanelHeight: vg.Points(float64(lanes)*14 + 58),
+	}
+	for _, row := range grid {
+		prow := make([]*plot.Plot, len(row))
+		for c, m := range row {
+			if m == nil {
+				continue
+			}
+			label := panelLabel(*m, showProcs)
+			p, err := timelinePanel(*m, label, scale, end, lanes)
+			if err != nil {
+				return nil, fmt.Errorf("timeline %s: %w", name(rs), err)
+			}
+			prow[c] = p
+			fig.Series = append(fig.Series, label)
+		}
+		fig.Panels = append(fig.Panels, prow)
+	}
+	labelLowestTimeAxes(fig, "time since the run started ("+unit+")")
+	return fig, nil
+}
 
-	// Shared axes: the longest run and the most lanes of any panel.
-	end, lanes := 0.0, 1
+// timelineAxes finds the shared axes: the end of the longest run and the
+// most lanes of any panel.
+func timelineAxes(rs *lib.ResultSet, ms []lib.Measurement) (end float64, lanes int, err error) {
+	end, lanes = 0.0, 1
 	for _, m := range ms {
 		for _, s := range m.Timeline {
 			if !finite(s.StartS) || !finite(s.EndS) || s.EndS < s.StartS {
-				return nil, fmt.Errorf("timeline %s: %s task %d has invalid times %v..%v", name(rs), m.Model, s.Task, s.StartS, s.EndS)
+				return 0, 0, fmt.Errorf("timeline %s: %s task %d has invalid times %v..%v", name(rs), m.Model, s.Task, s.StartS, s.EndS)
 			}
 			end = math.Max(end, s.EndS)
 		}
 		lanes = max(lanes, len(workerLanes(m.Timeline)))
 	}
 	if !(end > 0) {
-		return nil, fmt.Errorf("timeline %s: every task has zero duration", name(rs))
+		return 0, 0, fmt.Errorf("timeline %s: every task has zero duration", name(rs))
 	}
-	scale, unit := timeUnit(end)
+	return end, lanes, nil
+}
 
-	// Grid: one row per model (and worker count), one column per
-	// GOMAXPROCS when the parallel models vary it.
+// timelineGrid lays the panels out: one row per model (and worker count),
+// one column per GOMAXPROCS when the parallel models vary it, else in
+// reading order. showProcs says whether panel labels name GOMAXPROCS.
+func timelineGrid(rs *lib.ResultSet, ms []lib.Measurement) (grid [][]*lib.Measurement, showProcs bool, err error) {
 	var par []lib.Measurement
 	for _, m := range ms {
 		if !perProcsFixed(m.Model) {
@@ -76,67 +109,62 @@ func Timeline(rs *lib.ResultSet) (*Figure, error) {
 		}
 		sort.Ints(cols)
 	}
-	showProcs := len(cols) > 0 || ms[0].Workload == "cpu"
-	var grid [][]*lib.Measurement
-	if len(cols) > 0 {
-		// Models down, GOMAXPROCS across; sequential and singlethread,
-		// whose GOMAXPROCS is not a knob, in the first column.
-		rowIndex := map[string]int{}
-		for i := range ms {
-			m := &ms[i]
-			r, ok := rowIndex[m.Model]
-			if !ok {
-				r = len(grid)
-				rowIndex[m.Model] = r
-				grid = append(grid, make([]*lib.Measurement, len(cols)))
-			}
-			c := 0
-			if !perProcsFixed(m.Model) {
-				c = sort.SearchInts(cols, m.GOMAXPROCS)
-			}
-			if grid[r][c] != nil {
-				return nil, fmt.Errorf("timeline %s: two timelines for %s", name(rs), panelLabel(*m, showProcs))
-			}
-			grid[r][c] = m
-		}
-	} else {
-		// In reading order, two to a row when there are more than two, so
-		// the figure stays short enough to see at once.
-		ncols := 1
-		if len(ms) > 2 {
-			ncols = 2
-		}
-		for i := range ms {
-			if i%ncols == 0 {
-				grid = append(grid, make([]*lib.Measurement, ncols))
-			}
-			grid[i/ncols][i%ncols] = &ms[i]
-		}
+	showProcs = len(cols) > 0 || ms[0].Workload == "cpu"
+	if len(cols) == 0 {
+		return readingOrderGrid(ms), showProcs, nil
 	}
+	grid, err = procsGrid(ms, cols, showProcs)
+	if err != nil {
+		return nil, false, fmt.Errorf("timeline %s: %w", name(rs), err)
+	}
+	return grid, showProcs, nil
+}
 
-	fig := &Figure{
-		Title:       headline(rs, "Task timeline", timelineDetails(ms)...),
-		PanelHeight: vg.Points(float64(lanes)*14 + 58),
-	}
-	xlabel := "time since the run started (" + unit + ")"
-	for _, row := range grid {
-		prow := make([]*plot.Plot, len(row))
-		for c, m := range row {
-			if m == nil {
-				continue
-			}
-			label := panelLabel(*m, showProcs)
-			p, err := timelinePanel(*m, label, scale, end, lanes)
-			if err != nil {
-				return nil, fmt.Errorf("timeline %s: %w", name(rs), err)
-			}
-			prow[c] = p
-			fig.Series = append(fig.Series, label)
+// procsGrid puts models down and GOMAXPROCS across; sequential and
+// singlethread, whose GOMAXPROCS is not a knob, in the first column.
+func procsGrid(ms []lib.Measurement, cols []int, showProcs bool) ([][]*lib.Measurement, error) {
+	var grid [][]*lib.Measurement
+	rowIndex := map[string]int{}
+	for i := range ms {
+		m := &ms[i]
+		r, ok := rowIndex[m.Model]
+		if !ok {
+			r = len(grid)
+			rowIndex[m.Model] = r
+			grid = append(grid, make([]*lib.Measurement, len(cols)))
 		}
-		fig.Panels = append(fig.Panels, prow)
+		c := 0
+		if !perProcsFixed(m.Model) {
+			c = sort.SearchInts(cols, m.GOMAXPROCS)
+		}
+		if grid[r][c] != nil {
+			return nil, fmt.Errorf("two timelines for %s", panelLabel(*m, showProcs))
+		}
+		grid[r][c] = m
 	}
-	// The time axis is labelled once, under the lowest panel of each
-	// column; the axes are shared, so repeating it says nothing.
+	return grid, nil
+}
+
+// readingOrderGrid lays the panels out in reading order, two to a row when
+// there are more than two, so the figure stays short enough to see at once.
+func readingOrderGrid(ms []lib.Measurement) [][]*lib.Measurement {
+	var grid [][]*lib.Measurement
+	ncols := 1
+	if len(ms) > 2 {
+		ncols = 2
+	}
+	for i := range ms {
+		if i%ncols == 0 {
+			grid = append(grid, make([]*lib.Measurement, ncols))
+		}
+		grid[i/ncols][i%ncols] = &ms[i]
+	}
+	return grid
+}
+
+// labelLowestTimeAxes labels the time axis once, under the lowest panel of
+// each column; the axes are shared, so repeating it says nothing.
+func labelLowestTimeAxes(fig *Figure, xlabel string) {
 	for c := range fig.Panels[0] {
 		for r := len(fig.Panels) - 1; r >= 0; r-- {
 			if p := fig.Panels[r][c]; p != nil {
@@ -145,7 +173,6 @@ func Timeline(rs *lib.ResultSet) (*Figure, error) {
 			}
 		}
 	}
-	return fig, nil
 }
 
 // perProcsFixed reports models whose GOMAXPROCS is not a knob of the
@@ -231,98 +258,4 @@ func timelinePanel(m lib.Measurement, title string, scale, end float64, lanes in
 	p.Y.Tick.Marker = laneTicks(laneOf)
 	p.Y.Tick.Length = 0
 	return p, nil
-}
-
-// laneTicks labels each lane with its worker id, thinned to at most about
-// twelve labels so tall panels stay readable.
-func laneTicks(laneOf map[int]int) plot.Ticker {
-	ids := make([]int, 0, len(laneOf))
-	for id := range laneOf {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
-	step := (len(ids) + 11) / 12
-	var ticks plot.ConstantTicks
-	for i, id := range ids {
-		t := plot.Tick{Value: float64(laneOf[id])}
-		if i%step == 0 {
-			t.Label = strconv.Itoa(id)
-		}
-		ticks = append(ticks, t)
-	}
-	return ticks
-}
-
-// gantt is the plotter of one panel's bars.
-type gantt struct {
-	spans []lib.Span
-	lane  map[int]int
-	scale float64
-	style Style
-}
-
-const barHeight = 0.72 // of a lane
-
-// Plot implements plot.Plotter.
-func (g *gantt) Plot(c draw.Canvas, p *plot.Plot) {
-	tx, ty := p.Transforms(&c)
-	label := text.Style{
-		Color:   rgb(0x11, 0x11, 0x11),
-		Font:    font.From(sansFont, vg.Points(7.5)),
-		XAlign:  draw.XCenter,
-		YAlign:  draw.YCenter,
-		Handler: p.TextHandler,
-	}
-	for _, s := range g.spans {
-		lane, ok := g.lane[s.Worker]
-		if !ok {
-			continue
-		}
-		r := vg.Rectangle{
-			Min: vg.Point{X: tx(s.StartS * g.scale), Y: ty(float64(lane) - barHeight/2)},
-			Max: vg.Point{X: tx(s.EndS * g.scale), Y: ty(float64(lane) + barHeight/2)},
-		}
-		// A bar never thinner than a hairline: instant tasks still show.
-		if r.Max.X-r.Min.X < vg.Points(0.8) {
-			r.Max.X = r.Min.X + vg.Points(0.8)
-		}
-		fill, edge := color.Color(g.style.fill(0xA0)), color.Color(g.style.Color)
-		if s.Err != "" {
-			fill, edge = color.NRGBA{R: errorColor.R, G: errorColor.G, B: errorColor.B, A: 0x50}, errorColor
-		}
-		c.SetColor(fill)
-		c.Fill(r.Path())
-		if s.Err != "" {
-			hatch(c, r, errorColor)
-		}
-		c.SetLineStyle(draw.LineStyle{Color: edge, Width: vg.Points(0.6)})
-		c.Stroke(r.Path())
-		num := strconv.Itoa(s.Task)
-		if tr := label.Rectangle(num); tr.Size().X+vg.Points(3) < r.Size().X && tr.Size().Y < r.Size().Y {
-			c.FillText(label, r.Min.Add(r.Max).Scale(0.5), num)
-		}
-	}
-}
-
-// DataRange implements plot.DataRanger.
-func (g *gantt) DataRange() (xmin, xmax, ymin, ymax float64) {
-	xmin, xmax = 0, 0
-	for _, s := range g.spans {
-		xmax = math.Max(xmax, s.EndS*g.scale)
-	}
-	return xmin, xmax, -0.5, float64(len(g.lane)) - 0.5
-}
-
-// hatch strokes diagonal lines across r, so failed bars differ from the
-// others without colour too.
-func hatch(c draw.Canvas, r vg.Rectangle, clr color.Color) {
-	sub := draw.Canvas{Canvas: c.Canvas, Rectangle: r}
-	h := r.Max.Y - r.Min.Y
-	sty := draw.LineStyle{Color: clr, Width: vg.Points(0.6)}
-	for x := r.Min.X - h; x < r.Max.X; x += vg.Points(3.5) {
-		lines := sub.ClipLinesXY([]vg.Point{{X: x, Y: r.Min.Y}, {X: x + h, Y: r.Max.Y}})
-		for _, l := range lines {
-			c.StrokeLines(sty, l)
-		}
-	}
 }
