@@ -40,18 +40,48 @@ func LatencyFigure(rs *lib.ResultSet) (*Figure, error) {
 	if rs == nil {
 		return nil, fmt.Errorf("latency: no measurements for %s", name(rs))
 	}
-	type curve struct {
-		m      lib.Measurement
-		d      []float64 // seconds, sorted
-		failed int
+	curves, hi, err := latencyCurves(rs)
+	if err != nil {
+		return nil, err
 	}
-	var curves []curve
+	scale, unit := timeUnit(hi)
+	p := newPlot(headline(rs, "Latency distribution", latencyDetails(rs, curves[0].m)...),
+		"latency of one request ("+unit+")", "requests at most this slow (%)")
+	p.X.Min, p.X.Max = 0, hi*scale*1.02
+	p.Y.Min, p.Y.Max = 0, 100*(1+0.07*float64(len(curves)+1))
+	p.Y.Tick.Marker = plot.ConstantTicks{{Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"},
+		{Value: 75, Label: "75"}, {Value: 100, Label: "100"}}
+	p.X.Tick.Marker = niceTicks{}
+
+	var series []string
+	for _, cv := range curves {
+		label, err := drawLatencyCurve(p, rs, cv, scale, len(curves) == 1)
+		if err != nil {
+			return nil, err
+		}
+		series = append(series, label)
+	}
+	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: series}, nil
+}
+
+// latencyCurve is the sorted durations of one measurement's successful
+// tasks.
+type latencyCurve struct {
+	m      lib.Measurement
+	d      []float64 // seconds, sorted
+	failed int
+}
+
+// latencyCurves collects a curve for every measurement with a timeline,
+// and the longest duration of any.
+func latencyCurves(rs *lib.ResultSet) ([]latencyCurve, float64, error) {
+	var curves []latencyCurve
 	hi := 0.0
 	for _, m := range rs.Results {
 		if len(m.Timeline) == 0 {
 			continue
 		}
-		cv := curve{m: m}
+		cv := latencyCurve{m: m}
 		for _, s := range m.Timeline {
 			if s.Err != "" || s.Worker < 0 {
 				cv.failed++
@@ -59,26 +89,30 @@ func LatencyFigure(rs *lib.ResultSet) (*Figure, error) {
 			}
 			d := s.EndS - s.StartS
 			if !finite(d) || d < 0 {
-				return nil, fmt.Errorf("latency %s: %s task %d has invalid duration %v", name(rs), m.Model, s.Task, d)
+				return nil, 0, fmt.Errorf("latency %s: %s task %d has invalid duration %v", name(rs), m.Model, s.Task, d)
 			}
 			cv.d = append(cv.d, d)
 		}
 		if len(cv.d) == 0 {
-			return nil, fmt.Errorf("latency %s: no measurements for %s: all %d tasks failed", name(rs), m.Model, len(m.Timeline))
+			return nil, 0, fmt.Errorf("latency %s: no measurements for %s: all %d tasks failed", name(rs), m.Model, len(m.Timeline))
 		}
 		sort.Float64s(cv.d)
 		hi = math.Max(hi, cv.d[len(cv.d)-1])
 		curves = append(curves, cv)
 	}
 	if len(curves) == 0 {
-		return nil, fmt.Errorf("latency: no measurements with a timeline for %s", name(rs))
+		return nil, 0, fmt.Errorf("latency: no measurements with a timeline for %s", name(rs))
 	}
 	if !(hi > 0) {
-		return nil, fmt.Errorf("latency %s: every task took zero time", name(rs))
+		return nil, 0, fmt.Errorf("latency %s: every task took zero time", name(rs))
 	}
-	scale, unit := timeUnit(hi)
+	return curves, hi, nil
+}
 
-	m0 := curves[0].m
+// latencyDetails is the title's second line, read from the first curve's
+// measurement: requests and their rate or concurrency, the server delay,
+// and the runs.
+func latencyDetails(rs *lib.ResultSet, m0 lib.Measurement) []string {
 	details := []string{plural(m0.Tasks, "request")}
 	switch rate := openLoopRate(m0); {
 	case rate > 0:
@@ -92,63 +126,58 @@ func LatencyFigure(rs *lib.ResultSet) (*Figure, error) {
 	if multiRun(rs.Results) {
 		details = append(details, "the median of "+runsCount(rs.Results))
 	}
-	p := newPlot(headline(rs, "Latency distribution", details...),
-		"latency of one request ("+unit+")", "requests at most this slow (%)")
-	p.X.Min, p.X.Max = 0, hi*scale*1.02
-	p.Y.Min, p.Y.Max = 0, 100*(1+0.07*float64(len(curves)+1))
-	p.Y.Tick.Marker = plot.ConstantTicks{{Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"},
-		{Value: 75, Label: "75"}, {Value: 100, Label: "100"}}
-	p.X.Tick.Marker = niceTicks{}
+	return details
+}
 
-	var series []string
-	for _, cv := range curves {
-		st := ModelStyle(cv.m.Model)
-		n := float64(len(cv.d))
-		xy := plotter.XYs{{X: cv.d[0] * scale, Y: 0}}
-		for i, d := range cv.d {
-			xy = append(xy, plotter.XY{X: d * scale, Y: 100 * float64(i) / n}, plotter.XY{X: d * scale, Y: 100 * float64(i+1) / n})
-		}
-		label := latencyLabel(cv.m)
-		if err := checkXYs(label, xy); err != nil {
-			return nil, fmt.Errorf("latency %s: %w", name(rs), err)
-		}
-		line, err := plotter.NewLine(xy)
-		if err != nil {
-			return nil, err
-		}
-		line.LineStyle = st.line(vg.Points(1.8))
-		line.LineStyle.Dashes = nil
-
-		marks := make([]float64, len(Percentiles))
-		summary := "  mean " + formatSeconds(lib.Summarize(cv.d).Mean)
-		for i, q := range Percentiles {
-			marks[i] = lib.Percentile(cv.d, q)
-			if !finite(marks[i]) {
-				return nil, fmt.Errorf("latency %s: %s: p%v is not a number", name(rs), label, q)
-			}
-			summary += fmt.Sprintf("  %s %s", percentileName(q), formatSeconds(marks[i]))
-		}
-		for i, v := range marks {
-			vl, err := plotter.NewLine(plotter.XYs{{X: v * scale, Y: 0}, {X: v * scale, Y: 100}})
-			if err != nil {
-				return nil, err
-			}
-			vl.LineStyle = refLine()
-			vl.LineStyle.Color = st.Color
-			vl.LineStyle.Width = vg.Points(0.8)
-			p.Add(vl)
-			if len(curves) == 1 {
-				p.Add(&markLabel{x: v * scale, y: 6 + 10*float64(i), text: percentileName(Percentiles[i]) + " " + formatSeconds(v), color: st.Color, xmax: p.X.Max})
-			}
-		}
-		p.Add(line)
-		if cv.failed > 0 {
-			summary += fmt.Sprintf("  (%d failed, not shown)", cv.failed)
-		}
-		p.Legend.Add(label+":"+summary, line)
-		series = append(series, label)
+// drawLatencyCurve draws one CDF with its percentile marks (labelled on
+// the chart when it is the only curve) and its legend entry, and returns
+// its label.
+func drawLatencyCurve(p *plot.Plot, rs *lib.ResultSet, cv latencyCurve, scale float64, only bool) (string, error) {
+	st := ModelStyle(cv.m.Model)
+	n := float64(len(cv.d))
+	xy := plotter.XYs{{X: cv.d[0] * scale, Y: 0}}
+	for i, d := range cv.d {
+		xy = append(xy, plotter.XY{X: d * scale, Y: 100 * float64(i) / n}, plotter.XY{X: d * scale, Y: 100 * float64(i+1) / n})
 	}
-	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: series}, nil
+	label := latencyLabel(cv.m)
+	if err := checkXYs(label, xy); err != nil {
+		return "", fmt.Errorf("latency %s: %w", name(rs), err)
+	}
+	line, err := plotter.NewLine(xy)
+	if err != nil {
+		return "", err
+	}
+	line.LineStyle = st.line(vg.Points(1.8))
+	line.LineStyle.Dashes = nil
+
+	marks := make([]float64, len(Percentiles))
+	summary := "  mean " + formatSeconds(lib.Summarize(cv.d).Mean)
+	for i, q := range Percentiles {
+		marks[i] = lib.Percentile(cv.d, q)
+		if !finite(marks[i]) {
+			return "", fmt.Errorf("latency %s: %s: p%v is not a number", name(rs), label, q)
+		}
+		summary += fmt.Sprintf("  %s %s", percentileName(q), formatSeconds(marks[i]))
+	}
+	for i, v := range marks {
+		vl, err := plotter.NewLine(plotter.XYs{{X: v * scale, Y: 0}, {X: v * scale, Y: 100}})
+		if err != nil {
+			return "", err
+		}
+		vl.LineStyle = refLine()
+		vl.LineStyle.Color = st.Color
+		vl.LineStyle.Width = vg.Points(0.8)
+		p.Add(vl)
+		if only {
+			p.Add(&markLabel{x: v * scale, y: 6 + 10*float64(i), text: percentileName(Percentiles[i]) + " " + formatSeconds(v), color: st.Color, xmax: p.X.Max})
+		}
+	}
+	p.Add(line)
+	if cv.failed > 0 {
+		summary += fmt.Sprintf("  (%d failed, not shown)", cv.failed)
+	}
+	p.Legend.Add(label+":"+summary, line)
+	return label, nil
 }
 
 // workersIfPooled is the worker count worth printing in a label: none for
