@@ -54,7 +54,37 @@ func TimingFigure(rs *lib.ResultSet) (*Figure, error) {
 	}
 	scale, unit := timeUnit(hi)
 	logY := hi/lo > logRatio
+	ylabel := "wall time (" + unit + ")"
+	if logY {
+		ylabel += ", log scale"
+	}
+	p := newPlot(headline(rs, "Wall time vs number of tasks", timingDetails(rs)...), "number of tasks N", ylabel)
+	p.X.Tick.Marker = taskTicks(sizes(rs.Results))
 
+	var series []string
+	hasIdeal, hasBand := false, false
+	for _, g := range groups {
+		band, ideal, err := drawTimingGroup(p, rs, g, scale, logY)
+		if err != nil {
+			return nil, err
+		}
+		hasBand, hasIdeal = hasBand || band, hasIdeal || ideal
+		series = append(series, g.label)
+	}
+	addTimingKeys(p, hasIdeal, hasBand)
+	if logY {
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = logTicks{}
+	} else {
+		p.Y.Min = 0
+		p.Y.Tick.Marker = niceTicks{}
+	}
+	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: series, LegendOutside: true}, nil
+}
+
+// timingDetails is the title's second line: the task counts, the server
+// delay, the runs per point, and GOMAXPROCS if it was the same throughout.
+func timingDetails(rs *lib.ResultSet) []string {
 	m0 := rs.Results[0]
 	details := []string{fmt.Sprintf("N = %s tasks", intList(sizes(rs.Results)))}
 	if m0.DelayS > 0 {
@@ -64,66 +94,67 @@ func TimingFigure(rs *lib.ResultSet) (*Figure, error) {
 	if distinct(rs.Results, gomaxprocs) == 1 {
 		details = append(details, fmt.Sprintf("GOMAXPROCS %d", m0.GOMAXPROCS))
 	}
-	ylabel := "wall time (" + unit + ")"
-	if logY {
-		ylabel += ", log scale"
-	}
-	p := newPlot(headline(rs, "Wall time vs number of tasks", details...), "number of tasks N", ylabel)
-	p.X.Tick.Marker = taskTicks(sizes(rs.Results))
+	return details
+}
 
-	var series []string
-	hasIdeal, hasBand := false, false
-	for _, g := range groups {
-		st := ModelStyle(g.model)
-		med := make(plotter.XYs, 0, len(g.ms))
-		band := make(plotter.XYs, 0, 2*len(g.ms))
-		for _, m := range g.ms {
-			med = append(med, plotter.XY{X: float64(m.Tasks), Y: m.MedianS * scale})
-		}
-		for _, m := range g.ms {
-			band = append(band, plotter.XY{X: float64(m.Tasks), Y: m.MinS * scale})
-		}
-		for i := len(g.ms) - 1; i >= 0; i-- {
-			band = append(band, plotter.XY{X: float64(g.ms[i].Tasks), Y: g.ms[i].MaxS * scale})
-		}
-		if err := checkXYs(g.label, med); err != nil {
-			return nil, fmt.Errorf("timing %s: %w", name(rs), err)
-		}
-		if err := checkXYs(g.label+" band", band); err != nil {
-			return nil, fmt.Errorf("timing %s: %w", name(rs), err)
-		}
-		if logY {
-			for _, xy := range append(med, band...) {
-				if xy.Y <= 0 {
-					return nil, fmt.Errorf("timing %s: series %s has a time <= 0, which a log axis cannot show", name(rs), g.label)
-				}
-			}
-		}
-		if len(g.ms) > 1 {
-			if err := addBand(p, st, band); err != nil {
-				return nil, err
-			}
-			hasBand = true
-		}
-		if ideal := idealCurve(g); len(ideal) > 0 {
-			for i := range ideal {
-				ideal[i].Y *= scale
-			}
-			l, err := plotter.NewLine(ideal)
-			if err != nil {
-				return nil, err
-			}
-			l.LineStyle = refLine()
-			l.LineStyle.Color = st.Color
-			l.LineStyle.Width = vg.Points(0.8)
-			p.Add(l)
-			hasIdeal = true
-		}
-		if err := addModelLine(p, st, g.label, med); err != nil {
-			return nil, err
-		}
-		series = append(series, g.label)
+// drawTimingGroup draws one model's band of runs (if it has several
+// sizes), its ideal line (if it has one) and its median line, and reports
+// which of the first two it drew.
+func drawTimingGroup(p *plot.Plot, rs *lib.ResultSet, g group, scale float64, logY bool) (hasBand, hasIdeal bool, err error) {
+	st := ModelStyle(g.model)
+	med := make(plotter.XYs, 0, len(g.ms))
+	band := make(plotter.XYs, 0, 2*len(g.ms))
+	for _, m := range g.ms {
+		med = append(med, plotter.XY{X: float64(m.Tasks), Y: m.MedianS * scale})
 	}
+	for _, m := range g.ms {
+		band = append(band, plotter.XY{X: float64(m.Tasks), Y: m.MinS * scale})
+	}
+	for i := len(g.ms) - 1; i >= 0; i-- {
+		band = append(band, plotter.XY{X: float64(g.ms[i].Tasks), Y: g.ms[i].MaxS * scale})
+	}
+	if err := checkXYs(g.label, med); err != nil {
+		return false, false, fmt.Errorf("timing %s: %w", name(rs), err)
+	}
+	if err := checkXYs(g.label+" band", band); err != nil {
+		return false, false, fmt.Errorf("timing %s: %w", name(rs), err)
+	}
+	if logY {
+		for _, xy := range append(med, band...) {
+			if xy.Y <= 0 {
+				return false, false, fmt.Errorf("timing %s: series %s has a time <= 0, which a log axis cannot show", name(rs), g.label)
+			}
+		}
+	}
+	if len(g.ms) > 1 {
+		if err := addBand(p, st, band); err != nil {
+			return false, false, err
+		}
+		hasBand = true
+	}
+	if ideal := idealCurve(g); len(ideal) > 0 {
+		for i := range ideal {
+			ideal[i].Y *= scale
+		}
+		l, err := plotter.NewLine(ideal)
+		if err != nil {
+			return false, false, err
+		}
+		l.LineStyle = refLine()
+		l.LineStyle.Color = st.Color
+		l.LineStyle.Width = vg.Points(0.8)
+		p.Add(l)
+		hasIdeal = true
+	}
+	if err := addModelLine(p, st, g.label, med); err != nil {
+		return false, false, err
+	}
+	return hasBand, hasIdeal, nil
+}
+
+// addTimingKeys adds legend entries, in grey, for the ideal lines and the
+// bands the figure drew.
+func addTimingKeys(p *plot.Plot, hasIdeal, hasBand bool) {
 	if hasIdeal {
 		l, _ := plotter.NewLine(plotter.XYs{{}})
 		l.LineStyle = refLine()
@@ -135,14 +166,6 @@ func TimingFigure(rs *lib.ResultSet) (*Figure, error) {
 		poly.LineStyle.Width = 0
 		p.Legend.Add("fastest–slowest run", poly)
 	}
-	if logY {
-		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = logTicks{}
-	} else {
-		p.Y.Min = 0
-		p.Y.Tick.Marker = niceTicks{}
-	}
-	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: series, LegendOutside: true}, nil
 }
 
 // idealCurve is a line's no-overhead time, or nil if its model has none or
