@@ -45,13 +45,7 @@ func PoolSizeFigure(rs *lib.ResultSet) (*Figure, error) {
 	}
 	details = append(details, runsCount(ms)+" per point")
 	p := newPlot(headline(rs, "Wall time vs pool size", details...), "workers W", "wall time ("+unit+")")
-	// Labels at the measured worker counts only: every whole number up to
-	// 24 would crowd the axis.
-	var ticks plot.ConstantTicks
-	for _, m := range ms {
-		ticks = append(ticks, plot.Tick{Value: float64(m.Workers), Label: fmt.Sprint(m.Workers)})
-	}
-	p.X.Tick.Marker = ticks
+	p.X.Tick.Marker = workerTicks(ms)
 	p.Y.Min = 0
 	p.Y.Tick.Marker = niceTicks{}
 	st := ModelStyle(m0.Model)
@@ -72,24 +66,9 @@ func PoolSizeFigure(rs *lib.ResultSet) (*Figure, error) {
 		return nil, err
 	}
 	if m0.Workload == "io" && m0.DelayS > 0 {
-		// The ideal at every whole W, with risers half way, so the steps
-		// show between the measured worker counts.
-		var ideal plotter.XYs
-		at := func(w int) float64 { return math.Ceil(float64(m0.Tasks)/float64(w)) * m0.DelayS * scale }
-		last := ms[len(ms)-1].Workers
-		for w := ms[0].Workers; w <= last; w++ {
-			ideal = append(ideal, plotter.XY{X: float64(w), Y: at(w)})
-			if w < last && at(w+1) != at(w) {
-				ideal = append(ideal, plotter.XY{X: float64(w) + 0.5, Y: at(w)}, plotter.XY{X: float64(w) + 0.5, Y: at(w + 1)})
-			}
-		}
-		l, err := plotter.NewLine(ideal)
-		if err != nil {
+		if err := addPoolIdeal(p, ms, scale); err != nil {
 			return nil, err
 		}
-		l.LineStyle = refLine()
-		p.Add(l)
-		p.Legend.Add("ideal: ceil(N/W) × delay", l)
 	}
 	if err := addModelLine(p, st, configLabel(m0.Model, 0, 0)+" (median)", med); err != nil {
 		return nil, err
@@ -102,4 +81,38 @@ func PoolSizeFigure(rs *lib.ResultSet) (*Figure, error) {
 		p.Legend.Add(fmt.Sprintf("W = N = %d: a worker for every task", m0.Tasks), v)
 	}
 	return &Figure{Panels: [][]*plot.Plot{{p}}, Series: []string{m0.Model}, LegendOutside: true}, nil
+}
+
+// workerTicks labels the measured worker counts only: every whole number
+// up to 24 would crowd the axis.
+func workerTicks(ms []lib.Measurement) plot.Ticker {
+	var ticks plot.ConstantTicks
+	for _, m := range ms {
+		ticks = append(ticks, plot.Tick{Value: float64(m.Workers), Label: fmt.Sprint(m.Workers)})
+	}
+	return ticks
+}
+
+// addPoolIdeal draws the ideal ⌈N/W⌉ × d at every whole W of the sorted
+// measurements ms, with risers half way, so the steps show between the
+// measured worker counts.
+func addPoolIdeal(p *plot.Plot, ms []lib.Measurement, scale float64) error {
+	m0 := ms[0]
+	var ideal plotter.XYs
+	at := func(w int) float64 { return math.Ceil(float64(m0.Tasks)/float64(w)) * m0.DelayS * scale }
+	last := ms[len(ms)-1].Workers
+	for w := ms[0].Workers; w <= last; w++ {
+		ideal = append(ideal, plotter.XY{X: float64(w), Y: at(w)})
+		if w < last && at(w+1) != at(w) {
+			ideal = append(ideal, plotter.XY{X: float64(w) + 0.5, Y: at(w)}, plotter.XY{X: float64(w) + 0.5, Y: at(w + 1)})
+		}
+	}
+	l, err := plotter.NewLine(ideal)
+	if err != nil {
+		return err
+	}
+	l.LineStyle = refLine()
+	p.Add(l)
+	p.Legend.Add("ideal: ceil(N/W) × delay", l)
+	return nil
 }
