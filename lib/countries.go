@@ -1,14 +1,16 @@
 package lib
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Pop20 are the 20 most populous countries' codes, the list the flags benchmark
 // download first (from Fluent Python's flags examples).
 var Pop20 = strings.Fields("CN IN US ID BR PK NG BD RU JP MX PH VN ET EG DE IR TR CD FR")
 
-// CountryCodes are the 194 codes the flag server serves: the 193 UN member
-// states and the Holy See, ISO 3166-1 alpha-2, upper case, sorted.
-var CountryCodes = strings.Fields(`
+// countryCodes are the 194 codes the flag server serves (see CountryCodes).
+var countryCodes = strings.Fields(`
 AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BY BZ
 CA CD CF CG CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI
 FJ FM FR GA GB GD GE GH GM GN GQ GR GT GW GY HN HR HT HU ID IE IL IN IQ IR IS IT JM
@@ -17,9 +19,14 @@ MH MK ML MM MN MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH
 PL PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD
 TG TH TJ TL TM TN TO TR TT TV TZ UA UG US UY UZ VA VC VE VN VU WS YE ZA ZM ZW`)
 
+// CountryCodes returns the 194 codes the flag server serves: the 193 UN
+// member states and the Holy See, ISO 3166-1 alpha-2, upper case, sorted.
+// It is a copy, so callers cannot change the server's list.
+func CountryCodes() []string { return slices.Clone(countryCodes) }
+
 var knownCountry = func() map[string]bool {
-	m := make(map[string]bool, len(CountryCodes))
-	for _, cc := range CountryCodes {
+	m := make(map[string]bool, len(countryCodes))
+	for _, cc := range countryCodes {
 		m[strings.ToLower(cc)] = true
 	}
 	return m
@@ -34,7 +41,7 @@ func FlagCodes(n int) []string {
 	for _, cc := range Pop20 {
 		in[cc] = true
 	}
-	for _, cc := range CountryCodes {
+	for _, cc := range countryCodes {
 		if !in[cc] {
 			order = append(order, cc)
 		}

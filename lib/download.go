@@ -113,7 +113,7 @@ func FlagTasks(c *http.Client, base, dir string, n int) []Task {
 	for i, cc := range FlagCodes(n) {
 		cc = strings.ToLower(cc)
 		file := cc + ".gif"
-		if round := i / len(CountryCodes); round > 0 {
+		if round := i / len(countryCodes); round > 0 {
 			file = fmt.Sprintf("%s-%d.gif", cc, round+1)
 		}
 		arg := DownloadArg{URL: FlagURL(base, cc), Dir: dir, File: file}

@@ -41,7 +41,7 @@ var (
 func RegisterExternalModel(m ExternalModel) {
 	externalsMu.Lock()
 	defer externalsMu.Unlock()
-	if _, builtin := ModelInfo[m.Name]; builtin {
+	if _, builtin := modelInfo[m.Name]; builtin {
 		panic("lib: external model shadows a built-in one: " + m.Name)
 	}
 	if _, dup := externals[m.Name]; dup {

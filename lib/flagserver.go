@@ -128,11 +128,11 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 		URL:   "http://" + ln.Addr().String(),
 		cfg:   cfg,
 		ln:    ln,
-		flags: make(map[string][]byte, len(CountryCodes)),
+		flags: make(map[string][]byte, len(countryCodes)),
 		rng:   rand.New(rand.NewPCG(cfg.Seed, cfg.Seed^0x5eed)),
 		done:  make(chan struct{}),
 	}
-	for _, cc := range CountryCodes {
+	for _, cc := range countryCodes {
 		s.flags[strings.ToLower(cc)] = FlagGIF(cc)
 	}
 	if cfg.Capacity > 0 {

@@ -55,7 +55,7 @@ func ParseModel(s string) (ModelSpec, error) {
 		}
 		spec.Workers = n
 	}
-	if _, ok := ModelInfo[name]; !ok && !isExternal(name) {
+	if _, ok := modelInfo[name]; !ok && !isExternal(name) {
 		return spec, fmt.Errorf("unknown model %q (known: %s)", name, strings.Join(KnownModels(), ", "))
 	}
 	return spec, nil

@@ -15,8 +15,9 @@ var modelNames = []string{"sequential", "goroutines", "pool", "errgroup", "gil",
 // tutorial introduces them; a copy, so callers cannot change the list.
 func ModelNames() []string { return slices.Clone(modelNames) }
 
-// ModelInfo describes a model in one line, for help texts and tables.
-var ModelInfo = map[string]string{
+// modelInfo describes each built-in model in one line, for help texts and
+// tables; unexported so that no caller can change it (see ModelInfo).
+var modelInfo = map[string]string{
 	"sequential":   "one task after another (the Python tutorials' plain loop)",
 	"goroutines":   "one goroutine per task (threading.Thread per item; asyncio.gather)",
 	"pool":         "a fixed pool of W goroutines, results in input order (ThreadPoolExecutor.map)",
@@ -24,6 +25,14 @@ var ModelInfo = map[string]string{
 	"gil":          "EMULATED CPython GIL: W threads, one runs at a time, switching every 5 ms",
 	"singlethread": "one goroutine per task under GOMAXPROCS=1 (asyncio's single event-loop thread)",
 	"processes":    "W OS worker processes fed over pipes (ProcessPoolExecutor)",
+}
+
+// ModelInfo describes a built-in model in one line, for help texts and
+// tables; ok is false for a name that is not a built-in model (an external
+// model carries its own description: see External).
+func ModelInfo(model string) (info string, ok bool) {
+	info, ok = modelInfo[model]
+	return info, ok
 }
 
 // UsesWorkers reports whether the model's parallelism is set by a worker

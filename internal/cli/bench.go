@@ -63,7 +63,7 @@ func listExperiments(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	for _, m := range lib.KnownModels() {
-		info := lib.ModelInfo[m]
+		info, _ := lib.ModelInfo(m)
 		if x, ok := lib.External(m); ok {
 			info = x.Info
 		}
