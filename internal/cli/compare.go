@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"text/tabwriter"
 
@@ -60,32 +58,6 @@ func runCompare(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "%s compared; %s flipped\n", plural(compared, "experiment"), plural(flipped, "conclusion"))
 	}
 	return nil
-}
-
-// loadResultSets reads one results file, or every *.json in a folder,
-// by experiment name.
-func loadResultSets(path string) (map[string]*lib.ResultSet, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, usagef("bench compare: %v", err)
-	}
-	files := []string{path}
-	if st.IsDir() {
-		files, _ = filepath.Glob(filepath.Join(path, "*.json"))
-	}
-	out := map[string]*lib.ResultSet{}
-	for _, f := range files {
-		rs, err := lib.LoadResults(f)
-		if err != nil {
-			return nil, &UsageError{Err: err}
-		}
-		name := rs.Experiment
-		if name == "" {
-			name = filepath.Base(f)
-		}
-		out[name] = rs
-	}
-	return out, nil
 }
 
 // configKey names a configuration the same way in two runs.

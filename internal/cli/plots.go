@@ -5,10 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/gomeasure/concurrency/lib"
@@ -148,41 +145,4 @@ func chooseExperiments(only []string, python bool) ([]lib.Experiment, error) {
 		out = append(out, e)
 	}
 	return out, nil
-}
-
-// loadResults reads every results file of a folder (or the named ones). A
-// missing, malformed or incompatible file is bad input: exit status 2.
-func loadResults(dir string, only []string) (map[string]*lib.ResultSet, error) {
-	var files []string
-	if len(only) > 0 {
-		for _, name := range only {
-			files = append(files, lib.ResultsFile(dir, name))
-		}
-	} else {
-		matches, err := filepath.Glob(filepath.Join(dir, "*.json"))
-		if err != nil {
-			return nil, &UsageError{Err: err}
-		}
-		if len(matches) == 0 {
-			if _, err := os.Stat(dir); err != nil {
-				return nil, usagef("--from: %v", err)
-			}
-			return nil, usagef("--from: no results (*.json) in %s", dir)
-		}
-		sort.Strings(matches)
-		files = matches
-	}
-	sets := map[string]*lib.ResultSet{}
-	for _, f := range files {
-		rs, err := lib.LoadResults(f)
-		if err != nil {
-			return nil, &UsageError{Err: err}
-		}
-		name := rs.Experiment
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(f), ".json")
-		}
-		sets[name] = rs
-	}
-	return sets, nil
 }
