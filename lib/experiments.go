@@ -2,6 +2,7 @@ package lib
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -35,7 +36,16 @@ func RegisterExperiment(e Experiment) {
 	registered = append(registered, e)
 }
 
+// builtinExperiments is lib's catalogue, in chapter order: the waiting
+// (I/O) experiments, the CPU-bound ones, then the load test, memory and
+// pool-size sweeps.
 func builtinExperiments() []Experiment {
+	return slices.Concat(waitingExperiments(), cpuExperiments(), sweepExperiments())
+}
+
+// waitingExperiments are the I/O-bound experiments, where tasks wait on a
+// slow server.
+func waitingExperiments() []Experiment {
 	return []Experiment{
 		{
 			Name: "flags", Title: "Downloading flags: the Fluent Python benchmark's six variants in Go",
@@ -86,6 +96,12 @@ func builtinExperiments() []Experiment {
 			Sizes:  []int{8}, Delay: 50 * time.Millisecond,
 			Repeat: 3, Timeline: true, QuickScale: 2,
 		},
+	}
+}
+
+// cpuExperiments are the CPU-bound experiments, where tasks compute.
+func cpuExperiments() []Experiment {
+	return []Experiment{
 		{
 			Name: "speedup", Title: "Sum of squares: speedup with more cores",
 			Workload: "cpu", Kernel: "sumsquares",
@@ -122,6 +138,13 @@ func builtinExperiments() []Experiment {
 			Sizes: []int{8}, Parallelism: []int{1, 2}, Size: 256,
 			Repeat: 6, QuickScale: 2,
 		},
+	}
+}
+
+// sweepExperiments are the load test, the memory of parked goroutines
+// and the pool-size sweep.
+func sweepExperiments() []Experiment {
+	return []Experiment{
 		{
 			// Chapter 7 measures the open-loop load test itself and saves it
 			// as results/loadtest.json; this is its closed-loop sibling, for
