@@ -45,13 +45,14 @@ func axeSource(t *testing.T) string {
 }
 
 // allPages lists every HTML page of a built site: the index, the
-// chapters and the book's own pages.
+// chapters, the book's own pages and the source files' pages.
 func allPages(res *Result) []string {
 	pages := append([]string{res.Index}, res.Pages...)
 	for _, name := range []string{"sources.html", "data.html", "print.html"} {
 		pages = append(pages, filepath.Join(res.Out, name))
 	}
-	return pages
+	sources, _ := filepath.Glob(filepath.Join(res.Out, "source-*.html"))
+	return append(pages, sources...)
 }
 
 // axeViolation is what the test reads of one of axe's violations.
