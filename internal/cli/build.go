@@ -24,6 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("build", stderr)
 	noNotebooks := fs.Bool("no-notebooks", false, "skip the kernel and the notebooks: measure the figures directly (quick mode) and render the notebooks as they are")
 	strict := fs.Bool("strict", false, "exit with status 1 if any claim the chapters check did not hold")
+	fresh := fs.Bool("fresh", false, "re-run every notebook, even those whose saved outputs are current")
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
@@ -31,9 +32,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cmd  *Command
 		args []string
 	}
+	run := []string{"run"}
+	if *fresh {
+		run = append(run, "--fresh")
+	}
 	steps := []step{
 		{kernelCommand, []string{"install"}},
-		{notebooksCommand, []string{"run"}},
+		{notebooksCommand, run},
 		{plotsCommand, []string{"--from", lib.ResultsDir()}},
 		{siteCommand, nil},
 	}
