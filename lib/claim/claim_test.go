@@ -66,6 +66,24 @@ func TestNearAndNotFaster(t *testing.T) {
 	}
 }
 
+func TestSimilarAndInFlight(t *testing.T) {
+	a, b := runs("singlethread", 0.104, 0.105), runs("goroutines", 0.100, 0.101)
+	if v := claim.Similar("same", a, b, 0.05); !v.Held {
+		t.Errorf("4%% apart within 5%%: %v", v)
+	}
+	if v := claim.Similar("same", b, runs("x", 0.2), 0.05); v.Held {
+		t.Errorf("half as long is not within 5%%: %v", v)
+	}
+	m := runs("goroutines", 0.2)
+	m.PeakInFlight = 40
+	if v := claim.InFlight("all at once", m, 1); v.Held || !strings.Contains(v.Evidence, "peak of 40") {
+		t.Errorf("40 of 50 is not all: %v", v)
+	}
+	if v := claim.InFlight("most at once", m, 0.5); !v.Held {
+		t.Errorf("40 of 50 is more than half: %v", v)
+	}
+}
+
 func TestAll(t *testing.T) {
 	yes, no := claim.Check("a", true, "fine"), claim.Check("b", false, "off")
 	if v := claim.All("both", yes, yes); !v.Held {
