@@ -58,7 +58,7 @@ func waitingExperiments() []Experiment {
 			// waiting, not per-request work, sets the time. The loop is
 			// measured at 20 flags only: at 194 it would pay 194 delays.
 			Sizes: []int{20, 194}, Delay: 50 * time.Millisecond, Jitter: 20 * time.Millisecond,
-			Repeat: 6, RepeatFor: map[string]int{"sequential": 3}, MaxTasksFor: map[string]int{"sequential": 20},
+			Repeat: 6, RepeatFor: map[string]int{"sequential": 3, "processes": 3}, MaxTasksFor: map[string]int{"sequential": 20},
 			QuickScale: 10,
 		},
 		{
