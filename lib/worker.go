@@ -16,7 +16,10 @@ import (
 // before its own main runs and with no code of its own. It needs only the
 // package-level table builtinKinds, which Go initialises before any init
 // function, so it does not depend on the order the files' init functions run in.
-func init() { ServeIfChild() }
+func init() {
+	restoreMeasureGC() // before anything is measured, or any worker serves
+	ServeIfChild()
+}
 
 // ServeIfChild is the entry of lib's child processes. When the environment
 // says this process was started by Processes as a task worker (WorkerEnv)

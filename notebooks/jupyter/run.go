@@ -85,6 +85,7 @@ func RunNotebook(ctx context.Context, path string, opt RunOptions) (err error) {
 	env, stopProgress := progressFile(opt.Progress)
 	defer stopProgress()
 	kopt.Env = append(slices.Clip(kopt.Env), env...)
+	kopt.Env = append(kopt.Env, fastCompileEnv()...)
 	k, err := StartKernel(ctx, kopt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
