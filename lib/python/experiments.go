@@ -42,7 +42,7 @@ func Experiments() []lib.Experiment {
 			Repeat: 3, QuickScale: 4,
 		},
 		{
-			Name: "python-cpu", Title: "Sum of squares: the real GIL, the emulated one, and Go",
+			Name: "python-cpu", Title: "Sum of squares: CPython's real GIL beside Go",
 			Workload: "cpu", Kernel: "sumsquares",
 			// The emulated GIL is chapter 4's speedup experiment; here the
 			// real one runs beside Go's loop and goroutines.
