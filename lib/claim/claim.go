@@ -167,7 +167,9 @@ func All(claim string, vs ...Verdict) Verdict {
 // Label names a measurement in evidence: "pool:20 at 50 tasks, 2 cores".
 func Label(m *lib.Measurement) string {
 	name := m.Model
-	if m.Workers > 1 && (m.Workers != m.Tasks || lib.UsesWorkers(m.Model)) {
+	// A pool's size is part of its name; a worker per task (goroutines,
+	// a thread per flag, asyncio without a limit) is not a pool.
+	if m.Workers > 1 && (m.Workers != m.Tasks || m.Model == "pool" || m.Model == "processes" || m.Model == "errgroup") {
 		name += fmt.Sprintf(":%d", m.Workers)
 	}
 	s := fmt.Sprintf("%s at %d tasks", name, m.Tasks)
