@@ -1,11 +1,11 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
 	"html"
 	"strings"
 
+	"github.com/gomeasure/concurrency/lib/claim"
 	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
@@ -19,37 +19,19 @@ type verdict struct {
 	ID       string // the badge's element id on its page
 }
 
-// parseVerdict reads a claim verdict from a display output, if it is one.
-// GoNB sends held as the string "true" or "false"; the runner normalises
-// it to a boolean, but a notebook saved by another front end may still
-// have the string, so both are read. The JSON may also arrive as a string
-// holding the document.
+// parseVerdict reads a claim verdict from a display output, if it is one,
+// with lib/claim's own reader (which also takes held as a string, the form
+// GoNB sends, and the document wrapped in a JSON string).
 func parseVerdict(o *nbformat.Output) (verdict, bool) {
 	raw, ok := o.Data["application/json"]
 	if !ok {
 		return verdict{}, false
 	}
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		raw = json.RawMessage(s)
+	v, ok := claim.Parse(raw)
+	if !ok {
+		return verdict{}, false // not a verdict: shown as any output
 	}
-	var doc struct {
-		Claim    *string         `json:"claim"`
-		Held     json.RawMessage `json:"held"`
-		Evidence string          `json:"evidence"`
-	}
-	if json.Unmarshal(raw, &doc) != nil || doc.Claim == nil {
-		return verdict{}, false
-	}
-	v := verdict{Claim: *doc.Claim, Evidence: doc.Evidence}
-	switch strings.ToLower(strings.Trim(strings.TrimSpace(string(doc.Held)), `"`)) {
-	case "true":
-		v.Held = true
-	case "false":
-	default:
-		return verdict{}, false // not a verdict we can read: shown as any output
-	}
-	return v, true
+	return verdict{Claim: v.Claim, Held: v.Held, Evidence: v.Evidence}, true
 }
 
 // verdictHTML renders a verdict as a badge: the mark, the word and the

@@ -114,6 +114,9 @@ func TestParse(t *testing.T) {
 		{`{"claim":"c","held":"false","evidence":"e"}`, true, false},
 		{`{"claim":"c","held":"true"}`, true, true},
 		{`{"claim":"c","held":"maybe"}`, false, false},
+		{`{"claim":"c","held":"True"}`, true, true},
+		{`{"claim":"c","held":"1"}`, false, false},
+		{`"{\"claim\":\"c\",\"held\":true}"`, true, true}, // the document as a JSON string
 		{`{"claim":"c"}`, false, false},
 		{`{"held":true}`, false, false},
 		{`[1,2]`, false, false},

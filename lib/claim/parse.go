@@ -2,14 +2,19 @@ package claim
 
 import (
 	"encoding/json"
-	"strconv"
+	"strings"
 )
 
 // Parse reads a verdict from the application/json value of a notebook
 // output. It accepts "held" as a JSON boolean or as the string "true" or
-// "false", the form GoNB delivers (see notebooks/show). ok is false for
-// JSON that is not a verdict.
+// "false" in any case, the form GoNB delivers (see notebooks/show), and
+// the whole document as a JSON string holding it, as some front ends save
+// it. ok is false for JSON that is not a verdict.
 func Parse(raw []byte) (v Verdict, ok bool) {
+	var doc string
+	if json.Unmarshal(raw, &doc) == nil {
+		raw = []byte(doc)
+	}
 	var f struct {
 		Claim    *string         `json:"claim"`
 		Held     json.RawMessage `json:"held"`
@@ -24,11 +29,13 @@ func Parse(raw []byte) (v Verdict, ok bool) {
 		if json.Unmarshal(f.Held, &s) != nil {
 			return Verdict{}, false
 		}
-		b, err := strconv.ParseBool(s)
-		if err != nil {
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true":
+			held = true
+		case "false":
+		default:
 			return Verdict{}, false
 		}
-		held = b
 	}
 	return Verdict{Claim: *f.Claim, Held: held, Evidence: f.Evidence}, true
 }
