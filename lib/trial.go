@@ -112,7 +112,6 @@ func (t *trial) runOnce(ctx context.Context, warmUp bool, stats *statsProbe) err
 		return nil // caches, connections, page faults, worker start
 	}
 	t.reports = append(t.reports, rep)
-	t.m.RunsS = append(t.m.RunsS, rep.Wall().Seconds())
 	t.peaks = append(t.peaks, stats.peak(ctx))
 	return nil
 }
@@ -122,16 +121,31 @@ func (t *trial) runOnce(ctx context.Context, warmUp bool, stats *statsProbe) err
 // asked for, its timeline.
 func (t *trial) finish(timeline bool) Measurement {
 	m := t.m
+	if i := m.summarize(t.reports, timeline); i >= 0 {
+		m.PeakInFlight = int(t.peaks[i])
+	}
+	return m
+}
+
+// summarize fills m from the reports of its measured runs: every run's wall
+// time, the summary statistics, and the median run's failures, start-up
+// and IPC cost and, if asked, its timeline. It returns the median run's
+// index, or -1 when there were no runs.
+func (m *Measurement) summarize(reports []*Report, timeline bool) int {
+	m.RunsS = m.RunsS[:0]
+	for _, rep := range reports {
+		m.RunsS = append(m.RunsS, rep.Wall().Seconds())
+	}
+	if len(reports) == 0 {
+		return -1
+	}
 	st := Summarize(m.RunsS)
 	m.MinS, m.MedianS, m.MeanS, m.MaxS, m.StdDevS = st.Min, st.Median, st.Mean, st.Max, st.StdDev
 	i := medianIndex(m.RunsS)
-	med := t.reports[i]
-	m.Errors = med.Errors()
-	m.StartupS = med.Startup.Seconds()
-	m.IPCS = med.IPC.Seconds()
-	m.PeakInFlight = int(t.peaks[i])
+	med := reports[i]
+	m.Errors, m.StartupS, m.IPCS = med.Errors(), med.Startup.Seconds(), med.IPC.Seconds()
 	if timeline {
 		m.Timeline = Spans(med)
 	}
-	return m
+	return i
 }

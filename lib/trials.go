@@ -44,19 +44,9 @@ func Interleave(ctx context.Context, runs int, trials []Trial) ([]Measurement, e
 func summarizeTrials(trials []Trial, reports [][]*Report) []Measurement {
 	out := make([]Measurement, len(trials))
 	for i, tr := range trials {
-		m := Measurement{Workload: tr.Workload, Model: tr.Model, Tasks: len(tr.Tasks), Workers: tr.Workers,
+		out[i] = Measurement{Workload: tr.Workload, Model: tr.Model, Tasks: len(tr.Tasks), Workers: tr.Workers,
 			GOMAXPROCS: runtime.GOMAXPROCS(0), Size: tr.Size}
-		for _, rep := range reports[i] {
-			m.RunsS = append(m.RunsS, rep.Wall().Seconds())
-		}
-		if len(m.RunsS) > 0 {
-			st := Summarize(m.RunsS)
-			m.MinS, m.MedianS, m.MeanS, m.MaxS, m.StdDevS = st.Min, st.Median, st.Mean, st.Max, st.StdDev
-			med := reports[i][medianIndex(m.RunsS)]
-			m.Errors, m.StartupS, m.IPCS = med.Errors(), med.Startup.Seconds(), med.IPC.Seconds()
-			m.Timeline = Spans(med)
-		}
-		out[i] = m
+		out[i].summarize(reports[i], true)
 	}
 	return out
 }
