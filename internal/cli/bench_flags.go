@@ -33,7 +33,7 @@ func newBenchFlags(fs *flag.FlagSet) *benchFlags {
 	f.kernel = fs.String("kernel", "", "io: flags|slow|post; cpu: sumsquares|primes|blur")
 	f.target = fs.String("target", "", "base URL of a running flag server (loopback only)")
 	f.allowRemote = fs.Bool("allow-remote", false, "allow a non-loopback --target; caps concurrency at 4")
-	f.repeat = fs.Int("repeat", 5, "measured runs per configuration, after one warm-up")
+	f.repeat = fs.Int("repeat", lib.MinRunsForSignificance, "measured runs per configuration, interleaved, after one warm-up wave")
 	f.size = fs.Int("size", 0, "cpu kernel size: sum of squares base n (5000000), blur image width (1024)")
 	f.procs = fs.String("gomaxprocs", "", "GOMAXPROCS values to try, comma-separated")
 	f.parallelism = fs.String("parallelism", "", "values p to run with GOMAXPROCS=p and p workers")
