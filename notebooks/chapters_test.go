@@ -11,9 +11,9 @@ import (
 
 	"github.com/gomeasure/concurrency/internal/testenv"
 
+	"github.com/gomeasure/concurrency/internal/jupyter"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/notebooks/jupyter"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // TestChapters runs every chapter through the Go runner with GoNB, in

@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/gomeasure/concurrency/notebooks/jupyter"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
+	"github.com/gomeasure/concurrency/internal/jupyter"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 )
 
 // claimTally counts the verdicts of executed notebooks and keeps the

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/gomeasure/concurrency/notebooks/jupyter"
+	"github.com/gomeasure/concurrency/internal/jupyter"
 )
 
 // kernelCommand is the `kernel` command.

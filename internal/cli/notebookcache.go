@@ -18,9 +18,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gomeasure/concurrency/internal/jupyter"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/notebooks/jupyter"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // Like Jupyter Book's cache and Quarto's freeze, `notebooks run` executes a

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 const cacheNotebook = `{"cells": [

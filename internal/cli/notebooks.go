@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/jupyter"
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/notebooks/jupyter"
 )
 
 // notebooksCommand is the `notebooks` command.

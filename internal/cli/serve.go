@@ -9,8 +9,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/site"
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/site"
 )
 
 // serveCommand is the `serve` command.

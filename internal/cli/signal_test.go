@@ -14,9 +14,9 @@ import (
 
 	"github.com/gomeasure/concurrency/internal/testenv"
 
+	"github.com/gomeasure/concurrency/internal/jupyter"
 	"github.com/gomeasure/concurrency/lib"
 	"github.com/gomeasure/concurrency/lib/python"
-	"github.com/gomeasure/concurrency/notebooks/jupyter"
 )
 
 // buildBinary compiles the command once per test run.

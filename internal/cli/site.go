@@ -9,7 +9,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/gomeasure/concurrency/site"
+	"github.com/gomeasure/concurrency/internal/site"
 )
 
 // siteCommand is the `site` command.

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/internal/textutil"
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // MeasuredEnvKey is the notebook metadata key where the runner records the

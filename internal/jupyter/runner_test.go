@@ -12,7 +12,7 @@ import (
 
 	"github.com/gomeasure/concurrency/internal/testenv"
 
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 )
 
 // gonb returns the kernel built by `go run . kernel install`. Without it the

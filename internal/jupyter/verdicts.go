@@ -3,8 +3,8 @@ package jupyter
 import (
 	"encoding/json"
 
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/lib/claim"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // normaliseVerdict rewrites a verdict output's JSON in standard form —

@@ -10,8 +10,8 @@ import (
 	"image/png"
 	"strings"
 
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/internal/textutil"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // figure is an image output written next to a page.

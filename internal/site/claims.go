@@ -5,8 +5,8 @@ import (
 	"html"
 	"strings"
 
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/lib/claim"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // verdict is a claim checked by the run that made a notebook's outputs:

@@ -11,8 +11,8 @@ import (
 
 	"github.com/gomeasure/concurrency/internal/testenv"
 
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // TestChaptersWithJupyter executes every chapter with Jupyter's own client
@@ -43,7 +43,7 @@ func TestChaptersWithJupyter(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv(lib.ResultsEnv, t.TempDir())
-	paths, _ := filepath.Glob("../[0-9]*.ipynb")
+	paths, _ := filepath.Glob("../../notebooks/[0-9]*.ipynb")
 	out := t.TempDir()
 	for _, p := range paths {
 		// Jupyter's client has no --param: run a copy with the quick

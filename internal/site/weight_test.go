@@ -45,8 +45,8 @@ func TestPageSizes(t *testing.T) {
 // TestTutorialWithinBudget builds the tutorial as the last build left it
 // and holds every page to the budget.
 func TestTutorialWithinBudget(t *testing.T) {
-	res, err := Build(context.Background(), Options{Notebooks: filepath.Join("..", "notebooks"),
-		Out: filepath.Join(t.TempDir(), "public"), Results: filepath.Join("..", "results")})
+	res, err := Build(context.Background(), Options{Notebooks: filepath.Join("..", "..", "notebooks"),
+		Out: filepath.Join(t.TempDir(), "public"), Results: filepath.Join("..", "..", "results")})
 	if err != nil {
 		t.Fatal(err)
 	}

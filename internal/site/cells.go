@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 )
 
 // besideTag marks a cell (markdown or code) to be shown beside the cell

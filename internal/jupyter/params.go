@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 )
 
 // ParametersTag marks the cell that declares a notebook's knobs, and

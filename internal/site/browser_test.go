@@ -82,9 +82,9 @@ func TestBrowser(t *testing.T) {
 	// only chapter 4 uses must lead there.
 	t.Run("tutorial", func(t *testing.T) {
 		res, err := Build(context.Background(), Options{
-			Notebooks: filepath.Join("..", "notebooks"),
+			Notebooks: filepath.Join("..", "..", "notebooks"),
 			Out:       filepath.Join(t.TempDir(), "public"),
-			Results:   filepath.Join("..", "results"),
+			Results:   filepath.Join("..", "..", "results"),
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 )
 
 const minimalNotebook = `{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [

@@ -15,8 +15,8 @@ import (
 
 	"github.com/go-zeromq/zmq4"
 
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/internal/proc"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // Kernel is a running GoNB kernel.

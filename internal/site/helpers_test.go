@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 )
 
 // tinyPNG returns a real 48×24 PNG: a gradient, so a broken decoder shows.

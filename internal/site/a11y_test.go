@@ -29,7 +29,7 @@ func axeSource(t *testing.T) string {
 	home, _ := os.UserHomeDir()
 	for _, p := range []string{os.Getenv("AXE_CORE"),
 		filepath.Join(home, ".cache", "gomeasure-axe", "node_modules", "axe-core", "axe.min.js"),
-		filepath.Join("..", "node_modules", "axe-core", "axe.min.js")} {
+		filepath.Join("..", "..", "node_modules", "axe-core", "axe.min.js")} {
 		if p == "" {
 			continue
 		}
@@ -79,8 +79,8 @@ func TestAxe(t *testing.T) {
 	sites := map[string]*Result{"fixtures": buildFixture(t, "notebooks")}
 	if testing.Short() {
 		t.Log("-short: the fixture site only, not the tutorial")
-	} else if res, err := Build(context.Background(), Options{Notebooks: filepath.Join("..", "notebooks"),
-		Out: filepath.Join(t.TempDir(), "public"), Results: filepath.Join("..", "results")}); err == nil {
+	} else if res, err := Build(context.Background(), Options{Notebooks: filepath.Join("..", "..", "notebooks"),
+		Out: filepath.Join(t.TempDir(), "public"), Results: filepath.Join("..", "..", "results")}); err == nil {
 		sites["tutorial"] = res
 	} else {
 		t.Errorf("build the tutorial: %v", err)

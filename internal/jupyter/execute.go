@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
+	"github.com/gomeasure/concurrency/internal/nbformat"
 )
 
 // Execution is what running one cell produced.

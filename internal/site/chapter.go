@@ -11,8 +11,8 @@ import (
 
 	"github.com/yuin/goldmark"
 
+	"github.com/gomeasure/concurrency/internal/nbformat"
 	"github.com/gomeasure/concurrency/lib"
-	"github.com/gomeasure/concurrency/notebooks/nbformat"
 )
 
 // chapter is one notebook and the page made from it.
