@@ -32,7 +32,10 @@ def main():
         return
     job = json.load(sys.stdin)
     import models
+    import tasks
 
+    if any(t["kind"] in tasks.IO_KINDS for t in job["tasks"]):
+        tasks.load_requests()
     run = models.MODELS[job["model"]]
     if job["model"] == "asyncio":
         import aio  # noqa: F401 -- imported before the clock starts, like requests
