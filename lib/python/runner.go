@@ -40,7 +40,7 @@ func init() {
 }
 
 func describe(env *lib.Env) {
-	if in, err := Find(); err == nil {
+	if in, err := FindInterpreter(); err == nil {
 		env.Python = &lib.PythonEnv{Version: in.Version, GIL: in.GIL, Path: in.Path}
 	}
 }
@@ -65,7 +65,7 @@ func New(model string, workers int) (lib.Runner, error) {
 	if !known {
 		return nil, fmt.Errorf("unknown Python model %q (known: %s)", model, strings.Join(Models, ", "))
 	}
-	in, err := Find()
+	in, err := FindInterpreter()
 	if err != nil {
 		return nil, err
 	}
