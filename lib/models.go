@@ -86,7 +86,7 @@ func (m Model) atOnce(tasks, workers int) int {
 }
 
 // oneAtATime is the AtOnce of the models that run one task after another.
-func oneAtATime(tasks, workers int) int { return 1 }
+func oneAtATime(_, _ int) int { return 1 }
 
 // builtinModels are lib's execution models, in the order the tutorial
 // introduces them. For gil, processes and errgroup, workers <= 0 means the
