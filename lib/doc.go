@@ -11,12 +11,21 @@
 //   - Execution models run tasks: Sequential, Goroutines, Pool, ErrGroup,
 //     GIL (an emulation of CPython's interpreter lock), SingleThread
 //     (GOMAXPROCS=1) and Processes (OS worker processes). Each is a Runner
-//     and returns exactly one Result per task, so nothing is ever lost and
-//     timelines can be drawn from the results.
+//     (runner.go) and returns exactly one Result per task, so nothing is
+//     ever lost and timelines can be drawn from the results. Each is
+//     described once by a Model in the table of models.go, where
+//     RegisterModel adds the Python ones of lib/python.
 //   - Measurement runs an experiment several times after a warm-up and
 //     keeps every run, its statistics and the environment it ran in
-//     (measure.go, env.go, results.go). A load test is measured apart:
+//     (measure.go, env.go, resultset.go). A load test is measured apart:
 //     an open loop sends on a schedule and a closed loop keeps N requests
 //     in flight (loadgen.go, loadreport.go, loadsweep.go), against a server
 //     that can answer a share of requests slowly or freeze (tail.go).
+//
+// Four types hold results, each made of the one before (report.go,
+// resultset.go):
+//
+//	Report       one run of a Runner: a Result (one task's outcome) per task
+//	Measurement  one configuration run Repeat times: its Reports' statistics and median run
+//	ResultSet    one experiment: its Env and a Measurement per configuration (results/*.json)
 package lib

@@ -12,13 +12,18 @@ func TestPackageTablesAreCopies(t *testing.T) {
 	if got := CountryCodes()[0]; got != first {
 		t.Errorf("CountryCodes()[0] = %q after a caller changed its copy, want %q", got, first)
 	}
-	for _, m := range ModelNames() {
-		info, ok := ModelInfo(m)
-		if !ok || info == "" {
-			t.Errorf("ModelInfo(%q) = %q, %v; want a description", m, info, ok)
+	for _, name := range ModelNames() {
+		m, ok := LookupModel(name)
+		if !ok || m.Info == "" {
+			t.Errorf("LookupModel(%q).Info = %q, %v; want a description", name, m.Info, ok)
 		}
 	}
-	if info, ok := ModelInfo("no-such-model"); ok {
-		t.Errorf("ModelInfo(no-such-model) = %q, true; want false", info)
+	if m, ok := LookupModel("no-such-model"); ok {
+		t.Errorf("LookupModel(no-such-model) = %q, true; want false", m.Info)
+	}
+	names := ModelNames()
+	names[0] = "XX"
+	if got := ModelNames()[0]; got != "sequential" {
+		t.Errorf("ModelNames()[0] = %q after a caller changed its copy, want sequential", got)
 	}
 }

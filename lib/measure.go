@@ -55,8 +55,8 @@ func ParseModel(s string) (ModelSpec, error) {
 		}
 		spec.Workers = n
 	}
-	if _, ok := modelInfo[name]; !ok && !isExternal(name) {
-		return spec, fmt.Errorf("unknown model %q (known: %s)", name, strings.Join(KnownModels(), ", "))
+	if _, ok := LookupModel(name); !ok {
+		return spec, unknownModel(name)
 	}
 	return spec, nil
 }
@@ -89,6 +89,7 @@ func (e Experiment) grid() ([]config, error) {
 		if err != nil {
 			return nil, err
 		}
+		model, _ := LookupModel(spec.Name) // ParseModel checked the name
 		for _, n := range e.Sizes {
 			if n <= 0 {
 				return nil, fmt.Errorf("experiment %s: number of tasks must be > 0, got %d", e.Name, n)
@@ -98,13 +99,13 @@ func (e Experiment) grid() ([]config, error) {
 			}
 			base := config{model: spec, tasks: n}
 			switch {
-			case measuredOnce(spec.Name):
+			case model.measuredOnce():
 				out = append(out, base)
 			case len(e.Parallelism) > 0:
 				for _, p := range e.Parallelism {
 					c := base
 					c.gomaxprocs = p
-					if UsesWorkers(spec.Name) && spec.Workers == 0 {
+					if model.UsesWorkers() && spec.Workers == 0 {
 						c.workers = p
 					}
 					out = append(out, c)
@@ -112,10 +113,10 @@ func (e Experiment) grid() ([]config, error) {
 			default:
 				workers := e.Workers
 				switch {
-				case spec.Workers > 0 || !UsesWorkers(spec.Name):
+				case spec.Workers > 0 || !model.UsesWorkers():
 					workers = []int{spec.Workers}
 				case len(workers) > 0:
-				case oneWorkerPerTask(spec.Name):
+				case model.perTaskByDefault():
 					workers = []int{0} // a thread per task, like threading.Thread per item
 				default:
 					workers = []int{DefaultWorkers(e.Workload)}

@@ -139,10 +139,11 @@ func RunTraced(ctx context.Context, r Runner, tasks []Task) (*Report, *Trace, er
 // recordRun runs tasks with r under the tracer, each in-process task in a
 // region of its own, and returns the report and the raw trace.
 func recordRun(ctx context.Context, r Runner, tasks []Task) (*Report, []byte, error) {
+	model, _ := LookupModel(r.Name())
 	wrapped := make([]Task, len(tasks))
 	for i, task := range tasks {
 		wrapped[i] = task
-		if r.Name() == "processes" || isExternal(r.Name()) {
+		if model.OutOfProcess {
 			continue // the task runs in another process; keep it data
 		}
 		wrapped[i].Fn = func(ctx context.Context, t *Thread) (v any, err error) {

@@ -12,7 +12,7 @@ import (
 // "cpu-goroutines-gomaxprocs1", "staircase-pool-20-gomaxprocs2".
 func TraceName(experiment string, m Measurement) string {
 	model := m.Model
-	if UsesWorkers(m.Model) && m.Workers != m.Tasks {
+	if x, _ := LookupModel(m.Model); x.UsesWorkers() && m.Workers != m.Tasks {
 		model += fmt.Sprintf("-%d", m.Workers)
 	}
 	name := fmt.Sprintf("%s-%s-%dtasks-gomaxprocs%d", experiment, model, m.Tasks, m.GOMAXPROCS)
@@ -51,7 +51,7 @@ func (e Experiment) TraceRun(ctx context.Context, m Measurement, opt RunOptions)
 		defer os.RemoveAll(tmp)
 		dir = tmp
 	}
-	runner, err := newRunnerFor(m.Model, m.Workers)
+	runner, err := NewRunner(m.Model, m.Workers)
 	if err != nil {
 		return nil, fmt.Errorf("trace %s: %w", e.Name, err)
 	}

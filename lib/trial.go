@@ -28,16 +28,18 @@ func (e Experiment) prepare(opt RunOptions, base, dir string, env *Env) ([]*tria
 	}
 	var trials []*trial
 	for _, c := range grid {
-		if opt.MaxConcurrency > 0 && !measuredOnce(c.model.Name) && (c.workers == 0 || c.workers > opt.MaxConcurrency) {
+		model, _ := LookupModel(c.model.Name) // the grid holds known models only
+		if opt.MaxConcurrency > 0 && !model.measuredOnce() && (c.workers == 0 || c.workers > opt.MaxConcurrency) {
 			c.workers = opt.MaxConcurrency
-			if !UsesWorkers(c.model.Name) {
+			if !model.UsesWorkers() {
 				c.model.Name = "pool" // one-goroutine-per-task models cannot be capped
+				model, _ = LookupModel(c.model.Name)
 			}
 		}
-		if x, ok := External(c.model.Name); ok && x.Describe != nil {
-			x.Describe(env)
+		if model.Describe != nil {
+			model.Describe(env)
 		}
-		t, err := e.newTrial(c, base, dir)
+		t, err := e.newTrial(c, model, base, dir)
 		if err != nil {
 			return trials, err
 		}
@@ -46,33 +48,24 @@ func (e Experiment) prepare(opt RunOptions, base, dir string, env *Env) ([]*tria
 	return trials, nil
 }
 
-// newTrial resolves a configuration: the measurement's labels, its runner
-// and its task list.
-func (e Experiment) newTrial(c config, base, dir string) (*trial, error) {
+// newTrial resolves a configuration of model: the measurement's labels,
+// its runner and its task list.
+func (e Experiment) newTrial(c config, model Model, base, dir string) (*trial, error) {
 	size := e.kernelSize()
-	if isExternal(c.model.Name) && e.ExternalSize > 0 {
+	if model.external && e.ExternalSize > 0 {
 		size = e.ExternalSize
 	}
 	m := Measurement{
 		Workload: e.Workload, Kernel: e.Kernel, Model: c.model.Name, Tasks: c.tasks,
-		Workers: c.workers, GOMAXPROCS: runtime.GOMAXPROCS(0), DelayS: e.Delay.Seconds(), Size: size,
+		Workers: model.atOnce(c.tasks, c.workers), GOMAXPROCS: runtime.GOMAXPROCS(0), DelayS: e.Delay.Seconds(), Size: size,
 	}
-	switch {
-	case c.model.Name == "sequential" || measuredOnce(c.model.Name) && isExternal(c.model.Name):
-		m.Workers = 1
-	case c.model.Name == "singlethread":
-		m.GOMAXPROCS = 1
+	if model.GOMAXPROCS > 0 {
+		m.GOMAXPROCS = model.GOMAXPROCS
 	}
 	if c.gomaxprocs > 0 {
 		m.GOMAXPROCS = c.gomaxprocs
 	}
-	if m.Workers == 0 {
-		m.Workers = c.tasks // one goroutine, thread or process per task
-	}
-	if c.model.Name == "processes" && c.workers == 0 {
-		m.Workers = runtime.NumCPU()
-	}
-	runner, err := newRunnerFor(c.model.Name, c.workers)
+	runner, err := model.New(c.workers)
 	if err != nil {
 		return nil, err
 	}

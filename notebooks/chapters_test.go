@@ -24,7 +24,7 @@ func TestChapters(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs every notebook (minutes)")
 	}
-	opt, err := jupyter.Find()
+	opt, err := jupyter.FindKernel()
 	testenv.Need(t, err)
 	t.Setenv(lib.ResultsEnv, t.TempDir()) // keep the repository's results untouched
 	paths, _ := filepath.Glob("[0-9]*.ipynb")
@@ -190,7 +190,7 @@ func TestChapterParameters(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs GoNB")
 	}
-	opt, err := jupyter.Find()
+	opt, err := jupyter.FindKernel()
 	testenv.Need(t, err)
 	nb, err := nbformat.ReadFile("03-io-bound.ipynb")
 	if err != nil {

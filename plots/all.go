@@ -43,7 +43,7 @@ func FigureName(experiment, kind string) string {
 	return experiment + "-" + kind
 }
 
-// Kinds lists the figures drawn from a result set, decided by what it
+// FigureKinds lists the figures drawn from a result set, decided by what it
 // holds rather than by its name, so a new experiment gets figures too:
 //
 //   - memory points                        → memory
@@ -57,7 +57,7 @@ func FigureName(experiment, kind string) string {
 // staircase-timing, c10k-timing, timeline-io, speedup-sumsquares,
 // timeline-cpu, speedup-primes, speedup-blur, loadtest-latency,
 // loadtest-timeline, memory-goroutines.
-func Kinds(rs *lib.ResultSet) []string {
+func FigureKinds(rs *lib.ResultSet) []string {
 	if len(rs.Memory) > 0 {
 		return []string{KindMemory}
 	}
@@ -109,7 +109,7 @@ func Draw(rs *lib.ResultSet, kind string) (*Figure, error) {
 }
 
 // All draws every figure of the given result sets, keyed by experiment
-// name, and returns them by figure name (see FigureName and Kinds). A
+// name, and returns them by figure name (see FigureName and FigureKinds). A
 // result set that cannot be drawn does not stop the others: All returns
 // the figures it could draw and an error naming every one it could not.
 func All(sets map[string]*lib.ResultSet) (map[string]*Figure, error) {
@@ -122,7 +122,7 @@ func All(sets map[string]*lib.ResultSet) (map[string]*Figure, error) {
 			errs = append(errs, fmt.Errorf("experiment %s: no results", e))
 			continue
 		}
-		kinds := Kinds(rs)
+		kinds := FigureKinds(rs)
 		if len(kinds) == 0 {
 			errs = append(errs, fmt.Errorf("experiment %s: no measurements to plot", e))
 		}

@@ -17,7 +17,7 @@
 // 800 px wide; Save replaces files atomically.
 //
 // All maps each experiment's results to its figures, named as follows
-// (see Kinds and FigureName):
+// (see FigureKinds and FigureName):
 //
 //	flags         → flags-timing
 //	staircase     → staircase-timing

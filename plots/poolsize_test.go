@@ -21,8 +21,8 @@ func poolSizeFixture() *lib.ResultSet {
 
 func TestPoolSizeFigure(t *testing.T) {
 	rs := poolSizeFixture()
-	if k := Kinds(rs); !slices.Equal(k, []string{KindWorkers}) {
-		t.Errorf("Kinds(poolsize) = %v, want [%s]", k, KindWorkers)
+	if k := FigureKinds(rs); !slices.Equal(k, []string{KindWorkers}) {
+		t.Errorf("FigureKinds(poolsize) = %v, want [%s]", k, KindWorkers)
 	}
 	f, err := Draw(rs, KindWorkers)
 	if err != nil {

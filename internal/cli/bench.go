@@ -62,12 +62,9 @@ func listExperiments(w io.Writer) {
 		fmt.Fprintf(w, "%-13s %s\n", e.Name, e.Title)
 	}
 	fmt.Fprintln(w)
-	for _, m := range lib.KnownModels() {
-		info, _ := lib.ModelInfo(m)
-		if x, ok := lib.External(m); ok {
-			info = x.Info
-		}
-		fmt.Fprintf(w, "%-13s %s\n", m, info)
+	for _, name := range lib.KnownModels() {
+		m, _ := lib.LookupModel(name)
+		fmt.Fprintf(w, "%-13s %s\n", m.Name, m.Info)
 	}
 }
 

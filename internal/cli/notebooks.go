@@ -57,7 +57,7 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if paths, err = cache.plan(stdout, paths, *out, *fresh); err != nil || len(paths) == 0 {
 		return err
 	}
-	kopt, err := jupyter.Find()
+	kopt, err := jupyter.FindKernel()
 	if err != nil {
 		return err
 	}

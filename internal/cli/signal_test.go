@@ -57,7 +57,7 @@ func TestInterruptStopsPromptlyWithoutOrphans(t *testing.T) {
 		{"plots", []string{"plots", "--only", "primes,staircase", "--quick"}, 6 * time.Second, nil},
 		// The GoNB kernel and a compiled cell running an experiment.
 		{"notebooks", []string{"notebooks", "run", "03-io-bound"}, 8 * time.Second,
-			func() error { _, err := jupyter.Find(); return err }},
+			func() error { _, err := jupyter.FindKernel(); return err }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

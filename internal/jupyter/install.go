@@ -118,9 +118,9 @@ func exe(name string) string {
 	return name
 }
 
-// Find returns the kernel options for the GoNB that Install built, or an
-// error saying to run the install first.
-func Find() (KernelOptions, error) {
+// FindKernel returns the kernel options for the GoNB that Install built,
+// or an error saying to run the install first.
+func FindKernel() (KernelOptions, error) {
 	root, err := lib.ModuleRoot()
 	if err != nil {
 		return KernelOptions{}, err

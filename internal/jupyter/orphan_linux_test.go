@@ -17,7 +17,7 @@ import (
 // kernel behind: the kernel gets the parent-death signal.
 func TestKilledRunnerLeavesNoKernel(t *testing.T) {
 	if testenv.IsChild(t) { // a runner that starts a kernel and is then killed
-		opt, err := Find()
+		opt, err := FindKernel()
 		if err != nil {
 			os.Exit(3)
 		}

@@ -20,7 +20,7 @@ import (
 // .ci/run installs it first.
 func gonb(t *testing.T) KernelOptions {
 	t.Helper()
-	opt, err := Find()
+	opt, err := FindKernel()
 	testenv.Need(t, err)
 	return opt
 }

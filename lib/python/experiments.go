@@ -75,7 +75,7 @@ func Usable(models []string, workload string) error {
 		if !strings.HasPrefix(name, "py-") {
 			continue
 		}
-		in, err := Find()
+		in, err := FindInterpreter()
 		if err != nil {
 			return err
 		}

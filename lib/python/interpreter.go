@@ -76,10 +76,10 @@ var (
 	found  = map[string]findResult{} // by the value of PathEnv
 )
 
-// Find returns the python3 to use: the first candidate that imports every
-// module of the tutorial, else the first that runs at all. The answer is
-// probed once per process (and per value of PathEnv).
-func Find() (*Interpreter, error) {
+// FindInterpreter returns the python3 to use: the first candidate that
+// imports every module of the tutorial, else the first that runs at all.
+// The answer is probed once per process (and per value of PathEnv).
+func FindInterpreter() (*Interpreter, error) {
 	findMu.Lock()
 	defer findMu.Unlock()
 	key := os.Getenv(PathEnv)

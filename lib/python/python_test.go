@@ -23,7 +23,7 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 // modules, and fails it on CI, whose .ci/run installs them.
 func needPython(t *testing.T) *Interpreter {
 	t.Helper()
-	in, err := Find()
+	in, err := FindInterpreter()
 	if err == nil {
 		err = errors.Join(in.Check("py-threads", "io"), in.Check("py-asyncio", "io"))
 	}
@@ -67,7 +67,7 @@ func TestCheckSaysWhatToInstall(t *testing.T) {
 }
 
 func TestUnknownInterpreter(t *testing.T) {
-	in, err := find() // not Find: its answer is cached for the process
+	in, err := find() // not FindInterpreter: its answer is cached for the process
 	if err != nil || in == nil {
 		t.Skip("no python3 here")
 	}

@@ -20,26 +20,27 @@ import (
 var Models = []string{"py-sequential", "py-threads", "py-processes", "py-asyncio"}
 
 func init() {
-	info := map[string]struct {
-		use  lib.WorkerUse
-		text string
-	}{
-		"py-sequential": {lib.WorkersIgnored, "CPython: a plain loop, one task after another"},
-		"py-threads":    {lib.WorkersOptional, "CPython: threading.Thread per task, or ThreadPoolExecutor(W) — the real GIL"},
-		"py-processes":  {lib.WorkersPool, "CPython: ProcessPoolExecutor(W)"},
-		"py-asyncio":    {lib.WorkersOptional, "CPython: asyncio.gather on one aiohttp session (Semaphore(W) with workers)"},
+	// What tells the four apart; they share the rest (below).
+	models := map[string]lib.Model{
+		"py-sequential": {Workers: lib.WorkersIgnored, AtOnce: func(int, int) int { return 1 },
+			Info: "CPython: a plain loop, one task after another"},
+		"py-threads": {Workers: lib.WorkersOptional,
+			Info: "CPython: threading.Thread per task, or ThreadPoolExecutor(W) — the real GIL"},
+		"py-processes": {Workers: lib.WorkersPool,
+			Info: "CPython: ProcessPoolExecutor(W)"},
+		"py-asyncio": {Workers: lib.WorkersOptional,
+			Info: "CPython: asyncio.gather on one aiohttp session (Semaphore(W) with workers)"},
 	}
 	for _, name := range Models {
-		lib.RegisterExternalModel(lib.ExternalModel{
-			Name: name, Info: info[name].text, Workers: info[name].use,
-			New:      func(workers int) (lib.Runner, error) { return New(name, workers) },
-			Describe: describe,
-		})
+		m := models[name]
+		m.Name, m.Describe, m.OutOfProcess = name, describe, true // python3 runs the tasks
+		m.New = func(workers int) (lib.Runner, error) { return New(name, workers) }
+		lib.RegisterModel(m)
 	}
 }
 
 func describe(env *lib.Env) {
-	if in, err := Find(); err == nil {
+	if in, err := FindInterpreter(); err == nil {
 		env.Python = &lib.PythonEnv{Version: in.Version, GIL: in.GIL, Path: in.Path}
 	}
 }
@@ -64,7 +65,7 @@ func New(model string, workers int) (lib.Runner, error) {
 	if !known {
 		return nil, fmt.Errorf("unknown Python model %q (known: %s)", model, strings.Join(Models, ", "))
 	}
-	in, err := Find()
+	in, err := FindInterpreter()
 	if err != nil {
 		return nil, err
 	}

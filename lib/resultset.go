@@ -11,9 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"github.com/google/renameio/v2/maybe"
-	"golang.org/x/mod/modfile"
 )
 
 // ResultsSchema is the version of the results JSON format. Readers refuse
@@ -194,64 +191,6 @@ func LoadResults(path string) (*ResultSet, error) {
 		return nil, fmt.Errorf("results %s: schema %d, want %d: %w (re-run the experiment)", path, rs.Schema, ResultsSchema, ErrSchema)
 	}
 	return &rs, nil
-}
-
-// WriteFileAtomic writes data to path atomically with renameio: a
-// temporary file, fsynced, then renamed over path, so readers see the old
-// file or the new one, never half of one, even after a crash. (On Windows,
-// where renameio cannot replace a file atomically, it writes in place.)
-func WriteFileAtomic(path string, data []byte) error {
-	if err := maybe.WriteFile(path, data, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-// ModulePath is this module's import path; ResultsDir looks for its go.mod.
-const ModulePath = "github.com/gomeasure/concurrency"
-
-// ResultsEnv names the environment variable that overrides ResultsDir.
-const ResultsEnv = "GOMEASURE_RESULTS"
-
-// ModuleRoot returns the top folder of this module, found by walking up
-// from the working directory to the go.mod that declares ModulePath — so
-// the command line (run from the top) and a notebook (run from notebooks/)
-// agree on where things are.
-func ModuleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if data, err := os.ReadFile(filepath.Join(dir, "go.mod")); err == nil &&
-			modfile.ModulePath(data) == ModulePath {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("not inside the module %s (no go.mod declaring it above the working directory)", ModulePath)
-		}
-		dir = parent
-	}
-}
-
-// ResultsDir returns the results/ folder at the top of this module (see
-// ModuleRoot), or "results" outside it. The environment variable ResultsEnv
-// overrides it (tests use it to keep the repository's results untouched).
-func ResultsDir() string {
-	if dir := os.Getenv(ResultsEnv); dir != "" {
-		return dir
-	}
-	root, err := ModuleRoot()
-	if err != nil {
-		return "results"
-	}
-	return filepath.Join(root, "results")
-}
-
-// ResultsFile is where the results of an experiment are saved.
-func ResultsFile(dir, experiment string) string {
-	return filepath.Join(dir, experiment+".json")
 }
 
 // Lookup returns the first measurement of model — a name, or "name:W" for
