@@ -3,6 +3,7 @@ package flagserver
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -51,6 +52,12 @@ type Process struct {
 func StartProcess(cfg Config) (*Process, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
+	}
+	// A child whose executable never called ServeIfChild runs its main
+	// instead of serving; refusing here keeps it from starting another
+	// child, and another, and the parent reports its stderr.
+	if os.Getenv(ProcessEnv) != "" {
+		return nil, errors.New("flag server process: this process was started as a flag server but never called flagserver.ServeIfChild")
 	}
 	exe, err := os.Executable()
 	if err != nil {
