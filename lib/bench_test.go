@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // The speed targets of the tutorial, as benchmarks (timings are never
@@ -18,7 +20,7 @@ import (
 // "x-ideal" metric is the measured time over that ideal.
 func BenchmarkStaircase(b *testing.B) {
 	const delay = 100 * time.Millisecond
-	srv, err := StartFlagServer(ServerConfig{Delay: delay})
+	srv, err := flagserver.Start(flagserver.Config{Delay: delay})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -45,7 +47,7 @@ func BenchmarkStaircase(b *testing.B) {
 // Python's asyncio + aiohttp took 0.71 s for 1000 and 2.68 s for 5000 on
 // this kind of machine.
 func BenchmarkC10k(b *testing.B) {
-	srv, err := StartFlagServerProcess(ServerConfig{Delay: 200 * time.Millisecond})
+	srv, err := flagserver.StartProcess(flagserver.Config{Delay: 200 * time.Millisecond})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -108,7 +110,7 @@ func BenchmarkPoolOverhead(b *testing.B) {
 
 // BenchmarkFlagServer measures the embedded server's cost per flag served.
 func BenchmarkFlagServer(b *testing.B) {
-	srv, err := StartFlagServer(ServerConfig{})
+	srv, err := flagserver.Start(flagserver.Config{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // The two ways a goroutine can wait, as ThreadCount.Wait names them.
@@ -43,7 +45,7 @@ func CountThreads(ctx context.Context, sizes []int, d time.Duration) ([]ThreadCo
 	if OSThreads() < 0 {
 		return nil, fmt.Errorf("counting threads needs /proc/self/status (Linux)")
 	}
-	srv, err := StartFlagServer(ServerConfig{Delay: d})
+	srv, err := flagserver.Start(flagserver.Config{Delay: d})
 	if err != nil {
 		return nil, err
 	}

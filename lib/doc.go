@@ -4,9 +4,9 @@
 //
 // The three ideas, one file group each:
 //
-//   - Workloads build tasks: flag downloads from an embedded loopback
-//     server and POSTs to it (flagserver.go, download.go), and CPU
-//     kernels — sum of squares, primality, image blur (cpu.go, blur.go).
+//   - Workloads build tasks: flag downloads from the embedded loopback
+//     server of package lib/flagserver and POSTs to it (download.go), and
+//     CPU kernels — sum of squares, primality, image blur (cpu.go, blur.go).
 //     Tasks of a built-in kind (kinds.go) can also run in a worker process.
 //   - Execution models run tasks: Sequential, Goroutines, Pool, ErrGroup,
 //     GIL (an emulation of CPython's interpreter lock), SingleThread
@@ -19,8 +19,8 @@
 //     keeps every run, its statistics and the environment it ran in
 //     (measure.go, env.go, resultset.go). A load test is measured apart:
 //     an open loop sends on a schedule and a closed loop keeps N requests
-//     in flight (loadgen.go, loadreport.go, loadsweep.go), against a server
-//     that can answer a share of requests slowly or freeze (tail.go).
+//     in flight (loadgen.go, loadreport.go, loadsweep.go), against a flag
+//     server that can answer a share of requests slowly or freeze.
 //
 // Four types hold results, each made of the one before (report.go,
 // resultset.go):
@@ -28,4 +28,8 @@
 //	Report       one run of a Runner: a Result (one task's outcome) per task
 //	Measurement  one configuration run Repeat times: its Reports' statistics and median run
 //	ResultSet    one experiment: its Env and a Measurement per configuration (results/*.json)
+//
+// lib imports lib/flagserver, never the other way round. lib's init is the
+// hook of every child process (worker.go): a task worker of Processes, or a
+// flag server started by flagserver.StartProcess.
 package lib

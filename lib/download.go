@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // maxResponse caps what an I/O task reads from a response.
@@ -105,18 +107,19 @@ func Download(ctx context.Context, c *http.Client, t *Thread, a DownloadArg) (in
 }
 
 // FlagTasks returns n tasks that download flags from the server at base
-// into dir, in the flags benchmark's order (see FlagCodes). Past 194 flags a code
+// into dir, in the flags benchmark's order (see flagserver.FlagCodes). Past 194 flags a code
 // repeats and is saved under a numbered name. In-process runners share
 // client; worker processes use their own.
 func FlagTasks(c *http.Client, base, dir string, n int) []Task {
 	tasks := make([]Task, n)
-	for i, cc := range FlagCodes(n) {
+	served := len(flagserver.CountryCodes()) // after which the codes repeat
+	for i, cc := range flagserver.FlagCodes(n) {
 		cc = strings.ToLower(cc)
 		file := cc + ".gif"
-		if round := i / len(countryCodes); round > 0 {
+		if round := i / served; round > 0 {
 			file = fmt.Sprintf("%s-%d.gif", cc, round+1)
 		}
-		arg := DownloadArg{URL: FlagURL(base, cc), Dir: dir, File: file}
+		arg := DownloadArg{URL: flagserver.FlagURL(base, cc), Dir: dir, File: file}
 		tasks[i] = NewTask("download", cc, arg)
 		tasks[i].Fn = func(ctx context.Context, t *Thread) (any, error) { return Download(ctx, c, t, arg) }
 	}

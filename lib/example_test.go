@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // Run the same tasks under two models: the results are the same, in the same
@@ -40,9 +41,9 @@ func ExamplePool_Stream() {
 	// Output: 3 results
 }
 
-// Download flags from the embedded server, the seeds' first experiment.
-func ExampleStartFlagServer() {
-	srv, err := lib.StartFlagServer(lib.ServerConfig{})
+// Download flags from the embedded flag server, the seeds' first experiment.
+func ExampleURLTasks() {
+	srv, err := flagserver.Start(flagserver.Config{})
 	if err != nil {
 		fmt.Println(err)
 		return

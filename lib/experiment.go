@@ -34,7 +34,7 @@ type Experiment struct {
 	Delay       time.Duration // server delay for io workloads
 	Jitter      time.Duration // extra random server delay, up to this much
 	// TailFraction of the server's answers wait TailFactor times Delay:
-	// a real tail for a load test to find (see ServerConfig).
+	// a real tail for a load test to find (see flagserver.Config).
 	TailFraction, TailFactor float64
 	Size                     int // cpu kernel size: sumsquares base n, blur image width
 	Repeat                   int // measured runs per configuration, after one warm-up

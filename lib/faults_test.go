@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // TestEveryModelCountsServerFaultsExactly: with the server failing every
@@ -18,12 +20,12 @@ func TestEveryModelCountsServerFaultsExactly(t *testing.T) {
 	const n = 20
 	faults := []struct {
 		name  string
-		cfg   ServerConfig
+		cfg   flagserver.Config
 		fails int
 		says  string
 	}{
-		{"500 every 4th", ServerConfig{FailEvery: 4}, 5, "500"},
-		{"drop every 5th", ServerConfig{DropEvery: 5}, 4, ""},
+		{"500 every 4th", flagserver.Config{FailEvery: 4}, 5, "500"},
+		{"drop every 5th", flagserver.Config{DropEvery: 5}, 4, ""},
 	}
 	for _, f := range faults {
 		for _, model := range ModelNames() {

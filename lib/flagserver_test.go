@@ -1,12 +1,9 @@
 package lib
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"image/gif"
 	"net"
 	"net/http"
 	"os"
@@ -14,11 +11,18 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
-func startServer(t *testing.T, cfg ServerConfig) *FlagServer {
+// The flag server's own tests are in lib/flagserver. These drive it with
+// lib's client, runners and workloads, so they test both ends at once and
+// stay here, where lib may import the server (flagserver imports no lib).
+
+// startServer starts an in-process flag server that the test closes.
+func startServer(t *testing.T, cfg flagserver.Config) *flagserver.Server {
 	t.Helper()
-	srv, err := StartFlagServer(cfg)
+	srv, err := flagserver.Start(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,85 +30,8 @@ func startServer(t *testing.T, cfg ServerConfig) *FlagServer {
 	return srv
 }
 
-// rawStatus sends a request line as written, so that neither the client nor
-// the URL parser can tidy a hostile path before the server sees it.
-func rawStatus(t *testing.T, srv *FlagServer, method, target string) int {
-	t.Helper()
-	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	fmt.Fprintf(conn, "%s %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", method, target)
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, target, err)
-	}
-	resp.Body.Close()
-	return resp.StatusCode
-}
-
-func TestFlagServerPaths(t *testing.T) {
-	srv := startServer(t, ServerConfig{})
-	for _, tt := range []struct {
-		method, path string
-		want         int
-	}{
-		{"GET", "/flags/cn/cn.gif", 200},
-		{"HEAD", "/flags/fr/fr.gif", 200},
-		{"GET", "/flags/zz/zz.gif", 404},
-		{"GET", "/flags/cn/us.gif", 404},
-		{"GET", "/flags/CN/CN.gif", 404},
-		{"GET", "/flags/cn/cn.gif/extra", 404},
-		{"POST", "/flags/cn/cn.gif", 405},
-		{"GET", "/flags/../etc/passwd", 400},
-		{"GET", "/flags/cn/../us/us.gif", 400},
-		{"GET", "/flags/./cn/cn.gif", 400},
-		{"GET", "/flags/cn%2fcn.gif", 400},
-		{"GET", "/flags/cn%2Fcn/cn.gif", 400},
-		{"GET", "/flags//cn/cn.gif", 400},
-		{"GET", "/flags/cn%5ccn.gif", 400},
-		{"GET", "/slow", 200},
-		{"GET", "/api/echo", 405},
-		{"GET", "/healthz", 200},
-		{"GET", "/nothing", 404},
-	} {
-		if got := rawStatus(t, srv, tt.method, tt.path); got != tt.want {
-			t.Errorf("%s %s = %d, want %d", tt.method, tt.path, got, tt.want)
-		}
-	}
-}
-
-func TestFlagsAreDistinctGIFsOfAFewKiB(t *testing.T) {
-	if len(CountryCodes()) != 194 {
-		t.Fatalf("%d country codes, want 194", len(CountryCodes()))
-	}
-	seen := map[string]string{}
-	for _, cc := range CountryCodes() {
-		b := FlagGIF(cc)
-		if _, err := gif.Decode(bytes.NewReader(b)); err != nil {
-			t.Fatalf("%s: not a GIF: %v", cc, err)
-		}
-		if len(b) < 1000 || len(b) > 16000 {
-			t.Errorf("%s: %d bytes, want a few KiB", cc, len(b))
-		}
-		if other, dup := seen[string(b)]; dup {
-			t.Errorf("%s and %s have the same flag", cc, other)
-		}
-		seen[string(b)] = cc
-		if !bytes.Equal(b, FlagGIF(cc)) {
-			t.Fatalf("%s: flag is not deterministic", cc)
-		}
-	}
-	for _, cc := range Pop20 {
-		if !knownCountry[strings.ToLower(cc)] {
-			t.Errorf("Pop20 code %s is not served", cc)
-		}
-	}
-}
-
 func TestEchoEndpoint(t *testing.T) {
-	srv := startServer(t, ServerConfig{})
+	srv := startServer(t, flagserver.Config{})
 	c := NewHTTPClient(2)
 	defer c.CloseIdleConnections()
 	ctx := context.Background()
@@ -114,7 +41,7 @@ func TestEchoEndpoint(t *testing.T) {
 	if _, err := Post(ctx, c, nil, srv.URL+"/api/echo", []byte(`not json`)); err == nil || !strings.Contains(err.Error(), "400") {
 		t.Errorf("bad JSON: err = %v, want 400", err)
 	}
-	big := []byte(`{"a": "` + strings.Repeat("x", serverMaxBody) + `"}`)
+	big := []byte(`{"a": "` + strings.Repeat("x", flagserver.MaxBody) + `"}`)
 	if _, err := Post(ctx, c, nil, srv.URL+"/api/echo", big); err == nil || !strings.Contains(err.Error(), "413") {
 		t.Errorf("oversized body: err = %v, want 413", err)
 	}
@@ -124,12 +51,12 @@ func TestEchoEndpoint(t *testing.T) {
 func TestInjectedFaultsAreCountedExactly(t *testing.T) {
 	for _, tt := range []struct {
 		name     string
-		cfg      ServerConfig
+		cfg      flagserver.Config
 		n, fails int
 		contains string
 	}{
-		{"500s", ServerConfig{FailEvery: 4}, 20, 5, "500"},
-		{"drops", ServerConfig{DropEvery: 5}, 20, 4, ""},
+		{"500s", flagserver.Config{FailEvery: 4}, 20, 5, "500"},
+		{"drops", flagserver.Config{DropEvery: 5}, 20, 4, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			srv := startServer(t, tt.cfg)
@@ -150,7 +77,7 @@ func TestInjectedFaultsAreCountedExactly(t *testing.T) {
 // A client whose idle pool is smaller than its concurrency reconnects on
 // every wave of requests; one sized for it reuses its connections.
 func TestConnectionReuse(t *testing.T) {
-	srv := startServer(t, ServerConfig{Delay: 5 * time.Millisecond})
+	srv := startServer(t, flagserver.Config{Delay: 5 * time.Millisecond})
 	small := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 2}}
 	for _, tt := range []struct {
 		name   string
@@ -176,7 +103,7 @@ func TestConnectionReuse(t *testing.T) {
 // With capacity 2, no more than two requests are worked on at once, so ten
 // requests of 20 ms each are served in waves.
 func TestServerCapacityQueuesRequests(t *testing.T) {
-	srv := startServer(t, ServerConfig{Delay: 20 * time.Millisecond, Capacity: 2})
+	srv := startServer(t, flagserver.Config{Delay: 20 * time.Millisecond, Capacity: 2})
 	c := NewHTTPClient(10)
 	defer c.CloseIdleConnections()
 	rep := Goroutines().Run(context.Background(), SlowTasks(c, srv.URL, 10))
@@ -186,22 +113,6 @@ func TestServerCapacityQueuesRequests(t *testing.T) {
 	// Five waves of 20 ms at the least; behaviour, not a timing bound.
 	if rep.Wall() < 100*time.Millisecond {
 		t.Errorf("10 requests at capacity 2 took %v, less than five waves of 20 ms", rep.Wall())
-	}
-}
-
-func TestServerRefusesNonLoopbackAndBadConfig(t *testing.T) {
-	for _, cfg := range []ServerConfig{
-		{Addr: "0.0.0.0:0"},
-		{Addr: "8.8.8.8:80"},
-		{Delay: -time.Second},
-		{FailRate: 1.5},
-		{DropEvery: -1},
-		{Capacity: -1},
-	} {
-		if srv, err := StartFlagServer(cfg); err == nil {
-			srv.Close()
-			t.Errorf("StartFlagServer(%+v) succeeded, want an error", cfg)
-		}
 	}
 }
 
@@ -239,7 +150,7 @@ func TestStuckServerFailsByTimeout(t *testing.T) {
 }
 
 func TestDownloadSavesAtomically(t *testing.T) {
-	srv := startServer(t, ServerConfig{})
+	srv := startServer(t, flagserver.Config{})
 	dir := t.TempDir()
 	c := NewHTTPClient(4)
 	defer c.CloseIdleConnections()
@@ -257,7 +168,7 @@ func TestDownloadSavesAtomically(t *testing.T) {
 		}
 	}
 	got, _ := os.ReadFile(filepath.Join(dir, "cn.gif"))
-	if !bytes.Equal(got, FlagGIF("CN")) {
+	if !bytes.Equal(got, flagserver.FlagGIF("CN")) {
 		t.Error("cn.gif differs from the served flag")
 	}
 	// A failing download leaves nothing behind.
@@ -270,22 +181,11 @@ func TestDownloadSavesAtomically(t *testing.T) {
 	}
 }
 
-func TestFlagCodesRepeatPast194(t *testing.T) {
-	codes := FlagCodes(400)
-	if strings.Join(codes[:20], " ") != strings.Join(Pop20, " ") {
-		t.Errorf("first 20 = %v, want Pop20", codes[:20])
-	}
-	uniq := map[string]bool{}
-	for _, cc := range codes[:194] {
-		uniq[cc] = true
-	}
-	if len(uniq) != 194 || codes[194] != codes[0] {
-		t.Errorf("%d distinct in the first 194; codes[194] = %s", len(uniq), codes[194])
-	}
-}
-
+// TestFlagServerProcess also checks lib's side of the child process: the
+// test binary's child becomes a server only because lib's init calls
+// flagserver.ServeIfChild.
 func TestFlagServerProcess(t *testing.T) {
-	srv, err := StartFlagServerProcess(ServerConfig{FailEvery: 2})
+	srv, err := flagserver.StartProcess(flagserver.Config{FailEvery: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +198,29 @@ func TestFlagServerProcess(t *testing.T) {
 	if err := srv.Close(); err != nil {
 		t.Errorf("Close: %v", err)
 	}
-	if _, err := StartFlagServerProcess(ServerConfig{Addr: "8.8.8.8:80"}); err == nil {
+	if _, err := flagserver.StartProcess(flagserver.Config{Addr: "8.8.8.8:80"}); err == nil {
 		t.Error("a server process on a public address started")
+	}
+}
+
+// TestTailServed checks the slow answers end to end: of 20 requests with
+// one in ten slow, exactly two take at least TailFactor × Delay.
+func TestTailServed(t *testing.T) {
+	const delay, factor = 10 * time.Millisecond, 20
+	srv := startServer(t, flagserver.Config{Delay: delay, TailFraction: 0.1, TailFactor: factor, Seed: 3})
+	client := NewHTTPClient(1)
+	defer client.CloseIdleConnections()
+	slow := 0
+	for range 20 {
+		start := time.Now()
+		if _, err := Get(context.Background(), client, nil, srv.URL+"/slow"); err != nil {
+			t.Fatal(err)
+		}
+		if time.Since(start) >= factor*delay {
+			slow++
+		}
+	}
+	if slow != 2 {
+		t.Errorf("%d of 20 requests took at least %v, want 2", slow, factor*delay)
 	}
 }

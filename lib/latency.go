@@ -13,6 +13,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // Latency is the measured cost of one everyday operation on this machine.
@@ -83,7 +85,7 @@ func climb(ctx context.Context, ladder []rung) ([]Latency, error) {
 // folder to write in, memory to walk, a goroutine to switch to.
 type latencyBench struct {
 	ctx          context.Context
-	srv          *FlagServer
+	srv          *flagserver.Server
 	client       *http.Client
 	dir          string
 	small, large []int32 // pointer chains in the L1 cache and far beyond it
@@ -93,7 +95,7 @@ type latencyBench struct {
 }
 
 func newLatencyBench(ctx context.Context) (*latencyBench, error) {
-	srv, err := StartFlagServer(ServerConfig{})
+	srv, err := flagserver.Start(flagserver.Config{})
 	if err != nil {
 		return nil, err
 	}

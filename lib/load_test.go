@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gomeasure/concurrency/internal/testenv"
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // TestLoad10kConcurrentRequests: ten thousand requests in flight at once,
@@ -22,7 +23,7 @@ func TestLoad10kConcurrentRequests(t *testing.T) {
 	if err := ResetPeakRSS(); err != nil {
 		t.Skipf("needs Linux's /proc: %v", err)
 	}
-	srv, err := StartFlagServerProcess(ServerConfig{Delay: 200 * time.Millisecond})
+	srv, err := flagserver.StartProcess(flagserver.Config{Delay: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

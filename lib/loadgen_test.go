@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 func TestLoadGeneratorsRefuseBadInput(t *testing.T) {
@@ -167,7 +169,7 @@ func TestCoordinatedOmission(t *testing.T) {
 		t.Skip("takes a second of wall time")
 	}
 	ms := time.Millisecond
-	cfg := ServerConfig{Delay: 2 * ms, StallEvery: 300 * ms, StallFor: 150 * ms}
+	cfg := flagserver.Config{Delay: 2 * ms, StallEvery: 300 * ms, StallFor: 150 * ms}
 	share := func(rep *LoadReport) float64 {
 		slow := 0
 		for _, l := range rep.Latencies() {
@@ -194,7 +196,7 @@ func TestCoordinatedOmission(t *testing.T) {
 }
 
 func ExampleOpenLoop() {
-	srv, err := StartFlagServer(ServerConfig{Delay: 5 * time.Millisecond})
+	srv, err := flagserver.Start(flagserver.Config{Delay: 5 * time.Millisecond})
 	if err != nil {
 		panic(err)
 	}

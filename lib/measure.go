@@ -24,7 +24,7 @@ type RunOptions struct {
 	// Progress, if set, is called after every run, warm-ups included.
 	Progress func(done, total int)
 	// InProcessServer runs the embedded flag server inside this process
-	// instead of in a child process (see StartFlagServerProcess).
+	// instead of in a child process (see flagserver.StartProcess).
 	InProcessServer bool
 	// Log, if set, receives one line per configuration as it finishes.
 	Log func(m Measurement)

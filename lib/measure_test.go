@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 func TestSummarizeAndPercentile(t *testing.T) {
@@ -138,7 +140,7 @@ func TestExperimentRunMeasuresEveryConfiguration(t *testing.T) {
 }
 
 func TestExperimentRunCountsErrors(t *testing.T) {
-	srv := startServer(t, ServerConfig{FailEvery: 2})
+	srv := startServer(t, flagserver.Config{FailEvery: 2})
 	e := Experiment{Name: "faults", Workload: "io", Kernel: "slow", Models: []string{"sequential"}, Sizes: []int{10}, Repeat: 1}
 	rs, err := e.Run(context.Background(), RunOptions{Target: srv.URL})
 	if err != nil {

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"os"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // Run measures the experiment. Every configuration first runs one warm-up
@@ -96,18 +98,18 @@ func (e Experiment) setUp(opt RunOptions) (base, dir string, cleanup func(), err
 	}
 	base, dir = opt.Target, opt.Dir
 	if e.Workload == "io" && base == "" {
-		cfg := ServerConfig{Delay: e.Delay, Jitter: e.Jitter, Seed: 1, TailFraction: e.TailFraction, TailFactor: e.TailFactor}
+		cfg := flagserver.Config{Delay: e.Delay, Jitter: e.Jitter, Seed: 1, TailFraction: e.TailFraction, TailFactor: e.TailFactor}
 		var srv interface {
 			Close() error
 		}
 		if opt.InProcessServer {
-			s, err := StartFlagServer(cfg)
+			s, err := flagserver.Start(cfg)
 			if err != nil {
 				return "", "", cleanup, err
 			}
 			srv, base = s, s.URL
 		} else {
-			s, err := StartFlagServerProcess(cfg)
+			s, err := flagserver.StartProcess(cfg)
 			if err != nil {
 				return "", "", cleanup, err
 			}
@@ -147,7 +149,7 @@ func (p *statsProbe) reset(ctx context.Context) {
 		return
 	}
 	p.client.Timeout = 5 * time.Second
-	if _, err := FetchServerStats(ctx, &p.client, p.base, true); err != nil {
+	if _, err := flagserver.FetchStats(ctx, &p.client, p.base, true); err != nil {
 		p.on = false
 	}
 }
@@ -156,7 +158,7 @@ func (p *statsProbe) peak(ctx context.Context) int64 {
 	if !p.on {
 		return 0
 	}
-	st, err := FetchServerStats(ctx, &p.client, p.base, false)
+	st, err := flagserver.FetchStats(ctx, &p.client, p.base, false)
 	if err != nil {
 		p.on = false
 		return 0

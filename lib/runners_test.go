@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // allRunners returns one runner of every model, with two workers where a
@@ -133,7 +135,7 @@ func TestErrGroupFirstErrorCancelsTheRest(t *testing.T) {
 // Tasks in flight when the group is cancelled report the cancellation, not
 // the cause that net/http puts in their error messages.
 func TestErrGroupInFlightTasksSayTheyWereCancelled(t *testing.T) {
-	srv := startServer(t, ServerConfig{Delay: 200 * time.Millisecond})
+	srv := startServer(t, flagserver.Config{Delay: 200 * time.Millisecond})
 	c := NewHTTPClient(8)
 	defer c.CloseIdleConnections()
 	urls := []string{srv.FlagURL("cn"), srv.FlagURL("in"), srv.URL + "/nothing", srv.FlagURL("us")}

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // TestSlowlorisCannotHoldConnections: clients that open connections and
@@ -14,7 +16,7 @@ import (
 // header timeout, and an honest client is served meanwhile.
 func TestSlowlorisCannotHoldConnections(t *testing.T) {
 	const timeout, clients = 300 * time.Millisecond, 20
-	srv := startServer(t, ServerConfig{HeaderTimeout: timeout})
+	srv := startServer(t, flagserver.Config{HeaderTimeout: timeout})
 	addr := srv.URL[len("http://"):]
 
 	held := make([]time.Duration, clients)

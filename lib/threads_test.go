@@ -3,6 +3,7 @@ package lib
 import (
 	"context"
 	"github.com/gomeasure/concurrency/internal/testenv"
+	"github.com/gomeasure/concurrency/lib/flagserver"
 	"runtime"
 	"sync"
 	"syscall"
@@ -25,7 +26,7 @@ func TestPeakThreadsBlockingVsNetwork(t *testing.T) {
 		}
 		return
 	}
-	srv := startServer(t, ServerConfig{Delay: 200 * time.Millisecond})
+	srv := startServer(t, flagserver.Config{Delay: 200 * time.Millisecond})
 	c := NewHTTPClient(50)
 	defer c.CloseIdleConnections()
 	network, err := PeakThreads(func() { Goroutines().Run(context.Background(), SlowTasks(c, srv.URL, 50)) })

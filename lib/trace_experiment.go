@@ -6,6 +6,8 @@ import (
 	"os"
 	"runtime"
 	"strings"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // TraceName names the trace files of one configuration of an experiment:
@@ -35,7 +37,7 @@ func (e Experiment) TraceRun(ctx context.Context, m Measurement, opt RunOptions)
 	if e.Workload == "io" && base == "" {
 		// In a process of its own, so the server's goroutines stay out of
 		// the trace.
-		srv, err := StartFlagServerProcess(ServerConfig{Delay: e.Delay, Jitter: e.Jitter, Seed: 1})
+		srv, err := flagserver.StartProcess(flagserver.Config{Delay: e.Delay, Jitter: e.Jitter, Seed: 1})
 		if err != nil {
 			return nil, fmt.Errorf("trace %s: %w", e.Name, err)
 		}

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // init is lib's only init function, and its worker hook: every binary that
@@ -23,9 +25,11 @@ func init() {
 
 // ServeIfChild is the entry of lib's child processes. When the environment
 // says this process was started by Processes as a task worker (WorkerEnv)
-// or by StartFlagServerProcess as a flag server (ServerEnv), it serves its
-// parent until its input closes and then exits the process. Otherwise it
-// returns at once.
+// or by flagserver.StartProcess as a flag server (flagserver.ProcessEnv),
+// it serves its parent until its input closes and then exits the process.
+// Otherwise it returns at once. The flag server's side is
+// flagserver.ServeIfChild: that package has no hook of its own, and lib,
+// which every measuring binary imports, is where children branch off.
 //
 // lib's init calls it, so a program need not; a main that wants the hook
 // to be visible may call it first thing.
@@ -33,9 +37,7 @@ func ServeIfChild() {
 	if os.Getenv(WorkerEnv) == "1" {
 		os.Exit(serveWorker(os.Stdin, os.Stdout))
 	}
-	if cfg := os.Getenv(ServerEnv); cfg != "" {
-		os.Exit(serveFlagServerProcess(cfg))
-	}
+	flagserver.ServeIfChild()
 }
 
 // serveWorker is the loop of a worker process: it announces that it is

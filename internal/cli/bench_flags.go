@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/flagserver"
 	"github.com/gomeasure/concurrency/lib/python"
 )
 
@@ -173,12 +174,12 @@ func checkTarget(ctx context.Context, target string, allowRemote bool) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return usagef("--target: %q is not an http:// URL", target)
 	}
-	if !allowRemote && !lib.IsLoopbackHost(u.Hostname()) {
+	if !allowRemote && !flagserver.IsLoopbackHost(u.Hostname()) {
 		return usagef("--target: %q is not a loopback address; pass --allow-remote to measure someone else's server (concurrency is then capped at %d)", target, politeConcurrency)
 	}
 	pctx, cancel := context.WithTimeout(ctx, targetTimeout)
 	defer cancel()
-	probe := lib.FlagURL(target, "cn")
+	probe := flagserver.FlagURL(target, "cn")
 	req, _ := http.NewRequestWithContext(pctx, http.MethodGet, probe, nil)
 	resp, err := http.DefaultClient.Do(req)
 	switch {

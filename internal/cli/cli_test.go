@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // run calls the CLI as `go run .` would and returns its exit status and
@@ -90,7 +90,7 @@ func TestBenchJSON(t *testing.T) {
 // A run whose tasks fail still prints its results, names the errors and
 // exits with status 1.
 func TestBenchWithFailuresExitsOne(t *testing.T) {
-	srv, err := lib.StartFlagServer(lib.ServerConfig{FailEvery: 3})
+	srv, err := flagserver.Start(flagserver.Config{FailEvery: 3})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // flagServerCommand is the `flagserver` command.
@@ -18,7 +18,7 @@ var flagServerCommand = &Command{
 
 func runFlagServer(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("flagserver", stderr)
-	var cfg lib.ServerConfig
+	var cfg flagserver.Config
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8999", "address to listen on (loopback unless --allow-remote)")
 	fs.BoolVar(&cfg.AllowRemote, "allow-remote", false, "allow listening on a non-loopback address")
 	fs.Var(durationFlag{&cfg.Delay}, "delay", "delay before every answer, e.g. 100ms")
@@ -37,7 +37,7 @@ func runFlagServer(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err := parseOnlyFlags(fs, args); err != nil {
 		return err
 	}
-	srv, err := lib.StartFlagServer(cfg)
+	srv, err := flagserver.Start(cfg)
 	if err != nil {
 		return &UsageError{Err: err}
 	}

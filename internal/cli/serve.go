@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/gomeasure/concurrency/internal/site"
-	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/flagserver"
 )
 
 // serveCommand is the `serve` command.
@@ -75,7 +75,7 @@ func checkLoopback(addr string, allowRemote bool) error {
 	if err != nil {
 		return usagef("--addr %q: %w", addr, err)
 	}
-	if allowRemote || lib.IsLoopbackHost(host) {
+	if allowRemote || flagserver.IsLoopbackHost(host) {
 		return nil
 	}
 	return usagef("--addr %q is not a loopback address (use 127.0.0.1 or localhost, or pass --allow-remote)", addr)

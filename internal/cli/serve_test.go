@@ -2,7 +2,7 @@ package cli
 
 import "testing"
 
-// serve and the flag server agree on what loopback is: lib.IsLoopbackHost,
+// serve and the flag server agree on what loopback is: flagserver.IsLoopbackHost,
 // for which host names are case-insensitive.
 func TestCheckLoopback(t *testing.T) {
 	tests := []struct {

@@ -14,6 +14,7 @@ import (
 	"github.com/gomeasure/concurrency/internal/testenv"
 
 	"github.com/gomeasure/concurrency/lib"
+	"github.com/gomeasure/concurrency/lib/flagserver"
 	"go.uber.org/goleak"
 )
 
@@ -117,7 +118,7 @@ func TestFaultsCountedExactly(t *testing.T) {
 	needPython(t)
 	for _, model := range Models {
 		t.Run(model, func(t *testing.T) {
-			srv, err := lib.StartFlagServer(lib.ServerConfig{FailEvery: 4})
+			srv, err := flagserver.Start(flagserver.Config{FailEvery: 4})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,4 +1,4 @@
-package lib
+package flagserver
 
 import (
 	"cmp"
@@ -13,8 +13,8 @@ import (
 	"time"
 )
 
-// ServerConfig configures the embedded flag server.
-type ServerConfig struct {
+// Config configures the embedded flag server.
+type Config struct {
 	// Addr to listen on; "127.0.0.1:0" (a free loopback port) if empty.
 	Addr string
 	// AllowRemote permits a non-loopback Addr. The server is a test target
@@ -53,7 +53,7 @@ type ServerConfig struct {
 }
 
 // Validate reports a configuration that cannot be served.
-func (c ServerConfig) Validate() error {
+func (c Config) Validate() error {
 	switch {
 	case c.Delay < 0 || c.Jitter < 0:
 		return fmt.Errorf("delay %v and jitter %v must not be negative", c.Delay, c.Jitter)
@@ -69,7 +69,7 @@ func (c ServerConfig) Validate() error {
 	return c.validateTail()
 }
 
-// FlagServer is the embedded loopback server the I/O workloads talk to. It
+// Server is the embedded loopback server the I/O workloads talk to. It
 // replaces the public flag site of the flags benchmark, so nobody else's server is
 // hammered by a benchmark. Endpoints:
 //
@@ -77,17 +77,18 @@ func (c ServerConfig) Validate() error {
 //	GET  /slow                 "sleep, then answer": only the configured delay
 //	POST /api/echo             the load-test target: a JSON object in, a JSON object out
 //	GET  /healthz              answers at once, without delay or faults
-type FlagServer struct {
+//	GET  /stats                its counters as JSON, without delay or faults (stats.go)
+type Server struct {
 	// URL is the server's base URL, such as http://127.0.0.1:40123.
 	URL string
 
-	cfg      ServerConfig
+	cfg      Config
 	srv      *http.Server
 	ln       net.Listener
 	flags    map[string][]byte
 	requests atomic.Int64
 	conns    atomic.Int64
-	inflight inFlight // requests being worked on, and the peak (inflight.go)
+	inflight inFlight // requests being worked on, and the peak (stats.go)
 	rngMu    sync.Mutex
 	rng      *rand.Rand
 	slots    chan struct{} // one per request being worked on, when Capacity > 0
@@ -99,12 +100,16 @@ type FlagServer struct {
 const (
 	serverHeaderTimeout = 5 * time.Second
 	serverMaxHeader     = 16 << 10
-	serverMaxBody       = 1 << 20
 )
 
-// StartFlagServer generates the flags and starts serving in the background.
+// MaxBody is the largest request body /api/echo accepts, in bytes; a larger
+// one is answered 413. It is exported so that a load test can size its
+// payloads below it, and a test can send one just above it.
+const MaxBody = 1 << 20
+
+// Start generates the flags and starts serving in the background.
 // Call Close when done.
-func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
+func Start(cfg Config) (*Server, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -120,7 +125,7 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("flag server: listen on %s: %w", cfg.Addr, err)
 	}
-	s := &FlagServer{
+	s := &Server{
 		URL:   "http://" + ln.Addr().String(),
 		cfg:   cfg,
 		ln:    ln,
@@ -156,7 +161,7 @@ func StartFlagServer(cfg ServerConfig) (*FlagServer, error) {
 }
 
 // Close stops the server, dropping open connections, and waits for it.
-func (s *FlagServer) Close() error {
+func (s *Server) Close() error {
 	err := s.srv.Close()
 	<-s.done
 	return err
@@ -164,7 +169,7 @@ func (s *FlagServer) Close() error {
 
 // Shutdown stops accepting connections and waits for requests in flight,
 // until ctx is done.
-func (s *FlagServer) Shutdown(ctx context.Context) error {
+func (s *Server) Shutdown(ctx context.Context) error {
 	err := s.srv.Shutdown(ctx)
 	if err == nil {
 		<-s.done
@@ -173,14 +178,14 @@ func (s *FlagServer) Shutdown(ctx context.Context) error {
 }
 
 // Requests counts the requests served so far (health checks excluded).
-func (s *FlagServer) Requests() int64 { return s.requests.Load() }
+func (s *Server) Requests() int64 { return s.requests.Load() }
 
 // Connections counts the TCP connections accepted so far: how many
 // handshakes the clients paid for, which keep-alive is meant to save.
-func (s *FlagServer) Connections() int64 { return s.conns.Load() }
+func (s *Server) Connections() int64 { return s.conns.Load() }
 
 // FlagURL is the URL of a country's flag on this server.
-func (s *FlagServer) FlagURL(cc string) string { return FlagURL(s.URL, cc) }
+func (s *Server) FlagURL(cc string) string { return FlagURL(s.URL, cc) }
 
 // FlagURL is the URL of a country's flag on a flag server at base, in the
 // flags benchmark's scheme: base/flags/cc/cc.gif with cc in lower case.

@@ -1,4 +1,4 @@
-package lib
+package flagserver
 
 import (
 	"context"
@@ -17,7 +17,7 @@ import (
 // ServeHTTP routes a request, after refusing path tricks outright: Go's
 // ServeMux would answer "/flags/../x" with a redirect, and a test target
 // should say plainly that the request is bad.
-func (s *FlagServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if badPath(r) {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
@@ -73,7 +73,7 @@ func badPath(r *http.Request) bool {
 	return false
 }
 
-func (s *FlagServer) serveFlag(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveFlag(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -101,7 +101,7 @@ func serveEcho(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, serverMaxBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
@@ -122,7 +122,7 @@ func serveEcho(w http.ResponseWriter, r *http.Request) {
 
 // wait takes a slot when capacity is limited, then sleeps for the
 // configured latency, or gives up when the client does.
-func (s *FlagServer) wait(ctx context.Context, n int64) bool {
+func (s *Server) wait(ctx context.Context, n int64) bool {
 	if s.slots != nil {
 		select {
 		case s.slots <- struct{}{}:
@@ -150,7 +150,7 @@ func (s *FlagServer) wait(ctx context.Context, n int64) bool {
 	}
 }
 
-func (s *FlagServer) chance(p float64) bool {
+func (s *Server) chance(p float64) bool {
 	if p <= 0 {
 		return false
 	}

@@ -1,4 +1,4 @@
-package lib
+package flagserver
 
 import (
 	"context"
@@ -31,8 +31,8 @@ func (f *inFlight) leave() { f.now.Add(-1) }
 // resetPeak starts a new peak from the requests in flight now.
 func (f *inFlight) resetPeak() { f.peak.Store(f.now.Load()) }
 
-// ServerStats is what the flag server's /stats endpoint reports.
-type ServerStats struct {
+// Stats is what the flag server's /stats endpoint reports (see FetchStats).
+type Stats struct {
 	Requests     int64 `json:"requests"`       // requests answered or being answered
 	Connections  int64 `json:"connections"`    // TCP connections accepted
 	InFlight     int64 `json:"in_flight"`      // requests being worked on now
@@ -41,39 +41,40 @@ type ServerStats struct {
 
 // PeakInFlight is the most requests the server has worked on at once since
 // ResetPeak (or its start).
-func (s *FlagServer) PeakInFlight() int64 { return s.inflight.peak.Load() }
+func (s *Server) PeakInFlight() int64 { return s.inflight.peak.Load() }
 
 // ResetPeak starts a new in-flight peak.
-func (s *FlagServer) ResetPeak() { s.inflight.resetPeak() }
+func (s *Server) ResetPeak() { s.inflight.resetPeak() }
 
 // serveStats answers /stats with the counters as JSON; /stats?reset=peak
 // first starts a new peak, so a client can bracket one run.
-func (s *FlagServer) serveStats(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveStats(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Get("reset") == "peak" {
 		s.ResetPeak()
 	}
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(ServerStats{
+	json.NewEncoder(w).Encode(Stats{
 		Requests: s.requests.Load(), Connections: s.conns.Load(),
 		InFlight: s.inflight.now.Load(), PeakInFlight: s.inflight.peak.Load(),
 	})
 }
 
-// FetchServerStats asks the flag server at base for its counters; with
-// resetPeak it starts a new in-flight peak first.
-func FetchServerStats(ctx context.Context, c *http.Client, base string, resetPeak bool) (ServerStats, error) {
+// FetchStats asks the flag server at base — in this process, in a child
+// process or elsewhere — for its counters over HTTP; with resetPeak it
+// starts a new in-flight peak first.
+func FetchStats(ctx context.Context, c *http.Client, base string, resetPeak bool) (Stats, error) {
 	url := strings.TrimRight(base, "/") + "/stats"
 	if resetPeak {
 		url += "?reset=peak"
 	}
-	var st ServerStats
+	var st Stats
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return st, err
+		return st, fmt.Errorf("server stats from %s: %w", url, err)
 	}
 	resp, err := c.Do(req)
 	if err != nil {
-		return st, fmt.Errorf("server stats: %w", err)
+		return st, fmt.Errorf("server stats from %s: %w", url, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {

@@ -1,4 +1,4 @@
-package lib
+package flagserver
 
 import (
 	"fmt"
@@ -8,11 +8,11 @@ import (
 )
 
 // defaultTailFactor is how many delays a slow answer takes when
-// ServerConfig.TailFactor is 0.
+// Config.TailFactor is 0.
 const defaultTailFactor = 10
 
-// validateTail checks the slow-answer and stall settings of a ServerConfig.
-func (c ServerConfig) validateTail() error {
+// validateTail checks the slow-answer and stall settings of a Config.
+func (c Config) validateTail() error {
 	switch {
 	case c.TailFraction < 0 || c.TailFraction > 1 || math.IsNaN(c.TailFraction):
 		return fmt.Errorf("tail fraction %v must be between 0 and 1", c.TailFraction)
@@ -46,7 +46,7 @@ func isSlow(seed uint64, fraction float64, n int64) bool {
 
 // delay is the n-th request's own delay: Delay, or TailFactor × Delay for
 // the slow ones.
-func (s *FlagServer) delay(n int64) time.Duration {
+func (s *Server) delay(n int64) time.Duration {
 	if !isSlow(s.cfg.Seed, s.cfg.TailFraction, n) {
 		return s.cfg.Delay
 	}
@@ -59,7 +59,7 @@ func (s *FlagServer) delay(n int64) time.Duration {
 
 // stallLeft is how much of a stall remains at now: the server stalls
 // for StallFor at StallEvery, 2×StallEvery, … after its start.
-func (s *FlagServer) stallLeft(now time.Time) time.Duration {
+func (s *Server) stallLeft(now time.Time) time.Duration {
 	every := s.cfg.StallEvery
 	if every <= 0 {
 		return 0

@@ -1,4 +1,4 @@
-package lib
+package flagserver
 
 import (
 	"bytes"
@@ -58,7 +58,7 @@ func FlagGIF(cc string) []byte {
 	}
 	var buf bytes.Buffer
 	if err := gif.Encode(&buf, img, nil); err != nil {
-		panic("lib: encode flag: " + err.Error()) // in-memory encoding of a valid image cannot fail
+		panic("flagserver: encode flag: " + err.Error()) // in-memory encoding of a valid image cannot fail
 	}
 	return buf.Bytes()
 }

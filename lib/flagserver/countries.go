@@ -1,13 +1,20 @@
-package lib
+package flagserver
 
 import (
 	"slices"
 	"strings"
 )
 
-// Pop20 are the 20 most populous countries' codes, the list the flags benchmark
-// download first (from Fluent Python's flags examples).
-var Pop20 = strings.Fields("CN IN US ID BR PK NG BD RU JP MX PH VN ET EG DE IR TR CD FR")
+// pop20 are the 20 most populous countries' codes, the list the flags
+// benchmark downloads first (from Fluent Python's flags examples). It is
+// unexported, and handed out by Pop20 as a copy, so no caller can change
+// the order every other caller downloads in.
+var pop20 = strings.Fields("CN IN US ID BR PK NG BD RU JP MX PH VN ET EG DE IR TR CD FR")
+
+// Pop20 returns the 20 most populous countries' codes, upper case, most
+// populous first: the flags the flags benchmark downloads first. It is a
+// copy.
+func Pop20() []string { return slices.Clone(pop20) }
 
 // countryCodes are the 194 codes the flag server serves (see CountryCodes).
 var countryCodes = strings.Fields(`
@@ -36,9 +43,9 @@ var knownCountry = func() map[string]bool {
 // populous first, then the others alphabetically; past 194 the list
 // repeats, so any number of downloads can be asked for.
 func FlagCodes(n int) []string {
-	order := append([]string(nil), Pop20...)
+	order := Pop20()
 	in := map[string]bool{}
-	for _, cc := range Pop20 {
+	for _, cc := range pop20 {
 		in[cc] = true
 	}
 	for _, cc := range countryCodes {

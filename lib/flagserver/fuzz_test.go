@@ -1,4 +1,4 @@
-package lib
+package flagserver
 
 import (
 	"bufio"
@@ -9,11 +9,11 @@ import (
 	"testing"
 )
 
-// FuzzFlagServerPath sends arbitrary request targets to the flag server.
+// FuzzPath sends arbitrary request targets to the flag server.
 // Whatever the path, the server must answer (never hang or crash), serve a
 // flag only for a real /flags/cc/cc.gif, and refuse every dot segment or
 // encoded slash with a 4xx.
-func FuzzFlagServerPath(f *testing.F) {
+func FuzzPath(f *testing.F) {
 	for _, seed := range []string{
 		"/flags/cn/cn.gif", "/flags/../etc/passwd", "/flags/cn%2fcn.gif", "/flags//cn/cn.gif",
 		"/slow", "/api/echo", "/flags/zz/zz.gif", "/%2e%2e/flags", "/flags/cn/cn.gif?x=1", "/flags/\\cn",
@@ -21,7 +21,7 @@ func FuzzFlagServerPath(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	srv, err := StartFlagServer(ServerConfig{})
+	srv, err := Start(Config{})
 	if err != nil {
 		f.Fatal(err)
 	}

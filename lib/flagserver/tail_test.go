@@ -1,7 +1,6 @@
-package lib
+package flagserver
 
 import (
-	"context"
 	"math"
 	"testing"
 	"time"
@@ -11,22 +10,22 @@ func TestTailConfigValidate(t *testing.T) {
 	ms := time.Millisecond
 	tests := []struct {
 		name string
-		cfg  ServerConfig
+		cfg  Config
 		ok   bool
 	}{
-		{"none", ServerConfig{}, true},
-		{"2% at 10x", ServerConfig{TailFraction: 0.02, TailFactor: 10}, true},
-		{"default factor", ServerConfig{TailFraction: 0.02}, true},
-		{"negative fraction", ServerConfig{TailFraction: -0.1}, false},
-		{"fraction above 1", ServerConfig{TailFraction: 1.5}, false},
-		{"NaN fraction", ServerConfig{TailFraction: math.NaN()}, false},
-		{"factor below 1", ServerConfig{TailFraction: 0.1, TailFactor: 0.5}, false},
-		{"infinite factor", ServerConfig{TailFraction: 0.1, TailFactor: math.Inf(1)}, false},
-		{"stall", ServerConfig{StallEvery: 100 * ms, StallFor: 20 * ms}, true},
-		{"stall without length", ServerConfig{StallEvery: 100 * ms}, false},
-		{"stall without period", ServerConfig{StallFor: 100 * ms}, false},
-		{"stall as long as its period", ServerConfig{StallEvery: 100 * ms, StallFor: 100 * ms}, false},
-		{"negative stall", ServerConfig{StallEvery: -ms, StallFor: -ms}, false},
+		{"none", Config{}, true},
+		{"2% at 10x", Config{TailFraction: 0.02, TailFactor: 10}, true},
+		{"default factor", Config{TailFraction: 0.02}, true},
+		{"negative fraction", Config{TailFraction: -0.1}, false},
+		{"fraction above 1", Config{TailFraction: 1.5}, false},
+		{"NaN fraction", Config{TailFraction: math.NaN()}, false},
+		{"factor below 1", Config{TailFraction: 0.1, TailFactor: 0.5}, false},
+		{"infinite factor", Config{TailFraction: 0.1, TailFactor: math.Inf(1)}, false},
+		{"stall", Config{StallEvery: 100 * ms, StallFor: 20 * ms}, true},
+		{"stall without length", Config{StallEvery: 100 * ms}, false},
+		{"stall without period", Config{StallFor: 100 * ms}, false},
+		{"stall as long as its period", Config{StallEvery: 100 * ms, StallFor: 100 * ms}, false},
+		{"negative stall", Config{StallEvery: -ms, StallFor: -ms}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,8 +36,8 @@ func TestTailConfigValidate(t *testing.T) {
 			if err == nil {
 				return
 			}
-			if _, serr := StartFlagServer(tt.cfg); serr == nil {
-				t.Fatal("StartFlagServer accepted a configuration Validate refuses")
+			if _, serr := Start(tt.cfg); serr == nil {
+				t.Fatal("Start accepted a configuration Validate refuses")
 			}
 		})
 	}
@@ -99,7 +98,7 @@ func TestIsSlowDependsOnSeedOnly(t *testing.T) {
 
 func TestStallLeft(t *testing.T) {
 	ms := time.Millisecond
-	s := &FlagServer{cfg: ServerConfig{StallEvery: 100 * ms, StallFor: 30 * ms}, started: time.Unix(0, 0)}
+	s := &Server{cfg: Config{StallEvery: 100 * ms, StallFor: 30 * ms}, started: time.Unix(0, 0)}
 	tests := []struct {
 		at, want time.Duration
 	}{
@@ -112,29 +111,7 @@ func TestStallLeft(t *testing.T) {
 			t.Errorf("stallLeft at %v = %v, want %v", tt.at, got, tt.want)
 		}
 	}
-	if got := (&FlagServer{started: time.Unix(0, 0)}).stallLeft(time.Unix(5, 0)); got != 0 {
+	if got := (&Server{started: time.Unix(0, 0)}).stallLeft(time.Unix(5, 0)); got != 0 {
 		t.Errorf("no stall configured: stallLeft = %v, want 0", got)
-	}
-}
-
-// TestTailServed checks the slow answers end to end: of 20 requests with
-// one in ten slow, exactly two take at least TailFactor × Delay.
-func TestTailServed(t *testing.T) {
-	const delay, factor = 10 * time.Millisecond, 20
-	srv := startServer(t, ServerConfig{Delay: delay, TailFraction: 0.1, TailFactor: factor, Seed: 3})
-	client := NewHTTPClient(1)
-	defer client.CloseIdleConnections()
-	slow := 0
-	for range 20 {
-		start := time.Now()
-		if _, err := Get(context.Background(), client, nil, srv.URL+"/slow"); err != nil {
-			t.Fatal(err)
-		}
-		if time.Since(start) >= factor*delay {
-			slow++
-		}
-	}
-	if slow != 2 {
-		t.Errorf("%d of 20 requests took at least %v, want 2", slow, factor*delay)
 	}
 }
