@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"html/template"
 	"strings"
 	"unicode"
 
@@ -144,6 +145,10 @@ type markdownCell struct {
 	Headings []heading
 	Blocks   []textBlock // top-level blocks as plain text, for summaries and search
 }
+
+// safeHTML is the cell's HTML for a partial. Safe: renderMarkdown
+// sanitised it (bluemonday's allowlist, balanced) before storing it.
+func (mc *markdownCell) safeHTML() template.HTML { return template.HTML(mc.HTML) }
 
 // heading is a heading of a page.
 type heading struct {
