@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -34,23 +33,20 @@ type admonitionNode struct {
 	kind string // "note", "tip" or "warning"
 }
 
+// Kind implements ast.Node.
 func (n *admonitionNode) Kind() ast.NodeKind { return KindAdmonition }
 
+// Dump implements ast.Node.
 func (n *admonitionNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Kind": n.kind}, nil)
 }
 
-// admonitions is the goldmark extension: a transformer that turns marked
-// block quotes into admonition nodes, and their renderer.
-type admonitions struct{}
-
-func (admonitions) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(admonitions{}, 200)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(admonitions{}, 200)))
-}
+// admonitionTransformer turns marked block quotes into admonition nodes;
+// bookHTMLRenderer renders them.
+type admonitionTransformer struct{}
 
 // Transform replaces every block quote that opens with a marker line.
-func (admonitions) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+func (admonitionTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	source := reader.Source()
 	var quotes []*ast.Blockquote
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -83,6 +79,7 @@ func (admonitions) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 			q.RemoveChild(q, p)
 		}
 		box := &admonitionNode{kind: kind}
+		box.SetAttributeString("class", []byte("admonition admonition-"+kind))
 		for c := q.FirstChild(); c != nil; {
 			next := c.NextSibling()
 			box.AppendChild(box, c)
@@ -92,15 +89,15 @@ func (admonitions) Transform(doc *ast.Document, reader text.Reader, _ parser.Con
 	}
 }
 
-// RegisterFuncs registers the admonition's renderer.
-func (admonitions) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindAdmonition, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-		n := node.(*admonitionNode)
-		if entering {
-			w.WriteString(`<div class="admonition admonition-` + n.kind + `"><p class="admonition-title">` + admonitionKinds[n.kind] + "</p>\n")
-		} else {
-			w.WriteString("</div>\n")
-		}
+// renderAdmonition renders an admonition as a box with its title; its
+// class comes from its attributes, set by admonitionTransformer.
+func (bookHTMLRenderer) renderAdmonition(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</div>\n")
 		return ast.WalkContinue, nil
-	})
+	}
+	_, _ = w.WriteString("<div")
+	html.RenderAttributes(w, node, html.GlobalAttributeFilter)
+	_, _ = w.WriteString(`><p class="admonition-title">` + admonitionKinds[node.(*admonitionNode).kind] + "</p>\n")
+	return ast.WalkContinue, nil
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"regexp"
 	"strconv"
 	"strings"
@@ -15,26 +16,26 @@ const besideTag = "python-beside"
 
 // renderedCell is a cell's markup and whether it goes beside the next.
 type renderedCell struct {
-	html   string
+	html   template.HTML
 	beside bool
 }
 
 // joinCells joins a page's cells, pairing each cell tagged python-beside
 // with the cell after it in a two-column block. A tagged last cell has
 // nothing to stand beside and is shown as any other.
-func joinCells(cells []renderedCell) string {
+func joinCells(cells []renderedCell) template.HTML {
 	var b strings.Builder
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
 		if c.beside && i+1 < len(cells) {
-			b.WriteString("<div class=\"beside\">\n<div class=\"beside-python\">\n" + c.html +
-				"</div>\n<div class=\"beside-go\">\n" + cells[i+1].html + "</div>\n</div>\n")
+			b.WriteString(string(partial("beside", besideView{Python: c.html, Go: cells[i+1].html})))
 			i++
 			continue
 		}
-		b.WriteString(c.html)
+		b.WriteString(string(c.html))
 	}
-	return b.String()
+	// Safe: the concatenation of partials' output, each safe HTML.
+	return template.HTML(b.String())
 }
 
 // experimentCall finds the experiments a code cell runs:

@@ -2,7 +2,7 @@ package site
 
 import (
 	"fmt"
-	"html"
+	"html/template"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -118,7 +118,7 @@ func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
 		if tags["remove-cell"] {
 			continue
 		}
-		var out string
+		var out template.HTML
 		var err error
 		switch c.CellType {
 		case "markdown":
@@ -140,7 +140,7 @@ func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
 		sections.title = ch.Title
 	}
 	ch.Summary = shorten(ch.Summary, maxSummary)
-	ch.Body = joinCells(cells)
+	ch.Body = string(joinCells(cells))
 	ch.Figures = r.figures
 	ch.Verdicts = r.verdicts
 	ch.Search = sections.done()
@@ -150,7 +150,7 @@ func (ch *chapter) render(md goldmark.Markdown, files map[string][]byte) error {
 
 // renderMarkdownCell renders a markdown cell, taking the chapter's title,
 // summary and table of contents from it.
-func (ch *chapter) renderMarkdownCell(r *pageRenderer, sections *sectionCollector, c *nbformat.Cell) (string, error) {
+func (ch *chapter) renderMarkdownCell(r *pageRenderer, sections *sectionCollector, c *nbformat.Cell) (template.HTML, error) {
 	mc, err := renderMarkdown(r.md, r.ids, c.Source)
 	if err != nil {
 		return "", err
@@ -173,30 +173,31 @@ func (ch *chapter) renderMarkdownCell(r *pageRenderer, sections *sectionCollecto
 			sections.add(blk.Text)
 		}
 	}
-	return fmt.Sprintf("<div class=\"cell cell-markdown\">\n%s</div>\n", mc.HTML), nil
+	return partial("cell-markdown", mc.safeHTML()), nil
 }
 
 // renderCodeCell renders a code cell: its input with a copy button and its
 // outputs, each folded if its tags say so.
-func (r *pageRenderer) renderCodeCell(sections *sectionCollector, c *nbformat.Cell, n int, tags map[string]bool, language string) (string, error) {
+func (r *pageRenderer) renderCodeCell(sections *sectionCollector, c *nbformat.Cell, n int, tags map[string]bool, language string) (template.HTML, error) {
 	if strings.TrimSpace(c.Source) == "" && len(c.Outputs) == 0 {
 		return "", nil
 	}
 	r.label = figureLabel(c)
 	defer func() { r.label = "" }()
-	var outs string
+	view := codeCellView{N: n}
 	if !tags["remove-output"] {
-		var err error
 		nv := len(r.verdicts)
-		if outs, err = r.renderOutputs(n, c.Outputs, tags["headline"]); err != nil {
+		outs, err := r.renderOutputs(n, c.Outputs, tags["headline"])
+		if err != nil {
 			return "", err
 		}
 		for _, v := range r.verdicts[nv:] {
 			sections.add(v.Claim)
 		}
+		if outs != "" {
+			view.Outputs = fold(partial("cell-outputs", outs), "Show output", tags["hide-output"] || tags["hide-cell"])
+		}
 	}
-	var body strings.Builder
-	fmt.Fprintf(&body, "<div class=\"cell cell-code\" id=\"cell-%d\">\n", n)
 	if !tags["remove-input"] && strings.TrimSpace(c.Source) != "" {
 		code, err := highlightCode(c.Source, language)
 		if err != nil {
@@ -206,28 +207,23 @@ func (r *pageRenderer) renderCodeCell(sections *sectionCollector, c *nbformat.Ce
 		if c.ExecutionCount != nil {
 			prompt = fmt.Sprint(*c.ExecutionCount)
 		}
-		input := fmt.Sprintf("<div class=\"cell-input\">\n<div class=\"cell-bar\"><span class=\"prompt\" title=\"execution count\">In [%s]:</span>"+
-			"<button class=\"copy\" type=\"button\" aria-label=\"Copy this code\">Copy</button></div>\n%s</div>\n",
-			html.EscapeString(prompt), code)
-		body.WriteString(fold(input, "Show code", tags["hide-input"] || tags["hide-cell"]))
+		// Safe: chroma's formatter escapes every token of the source and
+		// adds only its own spans and classes.
+		input := partial("cell-input", inputView{Prompt: prompt, Code: template.HTML(code)})
+		view.Input = fold(input, "Show code", tags["hide-input"] || tags["hide-cell"])
 		sections.add(c.Source)
 	}
-	if outs != "" {
-		outs = fmt.Sprintf("<div class=\"cell-outputs\">\n%s</div>\n", outs)
-		body.WriteString(fold(outs, "Show output", tags["hide-output"] || tags["hide-cell"]))
-	}
-	body.WriteString("</div>\n")
-	return body.String(), nil
+	return partial("cell-code", view), nil
 }
 
 // fold puts a part of a cell behind a <details> toggle when hide is set
 // (the tags "hide-input", "hide-output" and "hide-cell", as in Jupyter
 // Book): still on the page and searchable, just not in the reader's way.
-func fold(part, summary string, hide bool) string {
+func fold(part template.HTML, summary string, hide bool) template.HTML {
 	if !hide {
 		return part
 	}
-	return fmt.Sprintf("<details class=\"fold\"><summary>%s</summary>\n%s</details>\n", summary, part)
+	return partial("fold", foldView{Summary: summary, Part: part})
 }
 
 // titleFromFile makes a title of a file name: "03-io-bound.ipynb" → "03 io bound".

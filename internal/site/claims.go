@@ -2,7 +2,7 @@ package site
 
 import (
 	"fmt"
-	"html"
+	"html/template"
 	"strings"
 
 	"github.com/gomeasure/concurrency/internal/nbformat"
@@ -36,20 +36,14 @@ func parseVerdict(o *nbformat.Output) (verdict, bool) {
 
 // verdictHTML renders a verdict as a badge: the mark, the word and the
 // colour all say whether it held, so no reader depends on colour alone.
-func verdictHTML(v verdict) string {
-	class, mark, word := "claim-held", "✔", "Held"
+func verdictHTML(v verdict) template.HTML {
+	view := verdictView{Class: "claim-held", ID: v.ID, Mark: "✔", Word: "Held",
+		Claim: terminalText(v.Claim), Evidence: strings.TrimSpace(terminalText(v.Evidence))}
 	if !v.Held {
-		class, mark, word = "claim-failed", "✘", "Did not hold on this machine"
+		view.Class, view.Mark, view.Word = "claim-failed", "✘", "Did not hold on this machine"
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<div class="claim %s" id="%s" role="note" aria-label="Claim: %s">`, class, v.ID, strings.ToLower(word))
-	fmt.Fprintf(&b, `<p class="claim-head"><span class="claim-mark" aria-hidden="true">%s</span> <strong class="claim-verdict">%s:</strong> <span class="claim-text">%s</span></p>`,
-		mark, word, html.EscapeString(terminalText(v.Claim)))
-	if ev := strings.TrimSpace(terminalText(v.Evidence)); ev != "" {
-		fmt.Fprintf(&b, `<p class="claim-evidence"><span class="claim-evidence-label">Evidence:</span> %s</p>`, html.EscapeString(ev))
-	}
-	b.WriteString("</div>\n")
-	return b.String()
+	view.Label = strings.ToLower(view.Word)
+	return partial("verdict", view)
 }
 
 // claimCount sums up a page's verdicts for its header and the index.

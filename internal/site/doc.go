@@ -14,8 +14,13 @@
 // and SVG images as files in <page>_files/; text/html sanitised by an
 // allowlist (bluemonday's, see sanitize.go), with inline <svg> figures (GoNB's DisplaySVG and our show
 // package put plots there) moved into image files; errors with their
-// traceback. Every page carries a Content Security Policy that allows only
-// the site's own scripts and stylesheets, as a second line of defence.
+// traceback. That markup comes from the html/template partials of
+// templates/cell.html and templates/output.html, so the text a notebook
+// supplies is escaped by html/template, as on the rest of the page; the
+// book's additions to markdown are one goldmark extension, bookMarkdown
+// (mdextension.go). Every page carries a Content Security Policy that
+// allows only the site's own scripts and stylesheets, as a second line of
+// defence.
 //
 // Jupyter cell tags are honoured: "remove-cell", "remove-input" and
 // "remove-output" leave parts of a cell out, "hide-input", "hide-output"

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html"
+	"html/template"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ func (r *pageRenderer) addFigure(cell int, ext string, data []byte, alt string, 
 
 // figureHTML numbers the figure just added and returns its markup: the
 // image, loaded lazily with its size, and a caption with its number.
-func (r *pageRenderer) figureHTML(url, alt, caption string, width, height int) string {
+func (r *pageRenderer) figureHTML(url, alt, caption string, width, height int) template.HTML {
 	f := &r.figures[len(r.figures)-1]
 	numbered := 0
 	for _, g := range r.figures {
@@ -42,17 +43,11 @@ func (r *pageRenderer) figureHTML(url, alt, caption string, width, height int) s
 		r.label = "" // only the cell's first figure
 	}
 	r.ids.used[f.ID] = true
-	size := ""
-	if width > 0 && height > 0 {
-		size = fmt.Sprintf(` width="%d" height="%d"`, width, height)
-	}
-	text := "Figure " + f.Number + "."
+	view := figureView{ID: f.ID, Src: url, Alt: alt, Width: width, Height: height, Caption: "Figure " + f.Number + "."}
 	if caption != "" {
-		text += " " + caption
+		view.Caption += " " + caption
 	}
-	return fmt.Sprintf(`<figure class="output output-image" id="%s"><img src="%s" alt="%s"%s loading="lazy">`+
-		`<figcaption>%s</figcaption></figure>`+"\n",
-		f.ID, html.EscapeString(url), html.EscapeString(alt), size, html.EscapeString(text))
+	return partial("figure", view)
 }
 
 // maxAlt bounds a figure's alt text: a description, not a data table.
@@ -187,17 +182,20 @@ func resolveFigureRefs(chapters []*chapter) []string {
 	}
 	for _, ch := range chapters {
 		ch.Body = figureRef.ReplaceAllStringFunc(ch.Body, func(a string) string {
+			// The match is HTML: unescaped here, escaped again by the partial.
 			m := figureRef.FindStringSubmatch(a)
-			t, ok := targets[m[2]]
+			label := html.UnescapeString(m[2])
+			t, ok := targets[label]
 			if !ok {
-				warnings = append(warnings, fmt.Sprintf("%s: a link to fig-%s, which no cell's fig: tag labels", ch.File, m[2]))
-				return `<a href="` + m[1] + `#fig-` + m[2] + `" class="missing-ref">(missing figure ` + m[2] + `)</a>`
+				warnings = append(warnings, fmt.Sprintf("%s: a link to fig-%s, which no cell's fig: tag labels", ch.File, label))
+				return string(partial("figure-ref", figureRefView{Href: html.UnescapeString(m[1]) + "#fig-" + label,
+					Class: "missing-ref", Text: "(missing figure " + label + ")"}))
 			}
 			page := t.page
 			if page == urlPath(ch.Page) {
 				page = ""
 			}
-			return `<a href="` + page + `#fig-` + m[2] + `" class="figure-ref">Figure ` + t.number + `</a>`
+			return string(partial("figure-ref", figureRefView{Href: page + "#fig-" + label, Class: "figure-ref", Text: "Figure " + t.number}))
 		})
 	}
 	return warnings

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"path"
+	"html/template"
 	"strings"
 	"unicode"
 
@@ -13,18 +13,16 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // newMarkdown returns the goldmark converter of markdown cells: GitHub
 // flavoured (tables, task lists, strikethrough, autolinks), typographic
-// quotes and dashes, heading ids with anchor links, fenced code highlighted
-// with CSS classes, and links to chapters' .ipynb files pointed at their
-// pages. pages maps a notebook's file name to its page's file name.
+// quotes and dashes, fenced code highlighted with CSS classes, and the
+// book's own additions (bookMarkdown: heading anchors, admonitions, links
+// to chapters' notebooks and to source files pointed at their pages).
+// pages maps a notebook's file name to its page's file name.
 //
 // Raw HTML is not enabled (no html.WithUnsafe): goldmark replaces it with a
 // comment, and the result still goes through sanitizeHTML.
@@ -38,101 +36,13 @@ func newMarkdown(pages map[string]string, sources *sourceFiles) goldmark.Markdow
 			extension.Strikethrough,
 			extension.TaskList,
 			extension.NewTypographer(),
-			admonitions{},
 			highlighting.NewHighlighting(
 				highlighting.WithStyle(lightStyle),
 				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
 			),
-		),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(linkRewriter{pages: pages, sources: sources}, 100)),
-		),
-		goldmark.WithRendererOptions(
-			renderer.WithNodeRenderers(util.Prioritized(headingRenderer{}, 100), util.Prioritized(taskBoxRenderer{}, 100)),
+			&bookMarkdown{pages: pages, sources: sources},
 		),
 	)
-}
-
-// linkRewriter points relative links to a chapter's notebook ("03-io.ipynb"
-// or "03-io.ipynb#section") at the chapter's page, and links to the
-// module's source files ("../lib/pool.go") at their pages, so links
-// written for Jupyter keep working on the site.
-type linkRewriter struct {
-	pages   map[string]string
-	sources *sourceFiles
-}
-
-func (lr linkRewriter) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		link, ok := n.(*ast.Link)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
-		}
-		dest := string(link.Destination)
-		file, frag, _ := strings.Cut(dest, "#")
-		if strings.Contains(file, ":") || strings.HasPrefix(file, "/") {
-			return ast.WalkContinue, nil // absolute
-		}
-		if page, ok := lr.pages[path.Base(strings.TrimPrefix(file, "./"))]; ok && path.Dir(strings.TrimPrefix(file, "./")) == "." {
-			if frag != "" {
-				page += "#" + frag
-			}
-			link.Destination = []byte(page)
-		} else if page := lr.sources.page(file); page != "" {
-			link.Destination = []byte(urlPath(page))
-		}
-		return ast.WalkContinue, nil
-	})
-}
-
-// headingRenderer renders headings with their id and a "#" anchor link
-// that readers can copy.
-type headingRenderer struct{}
-
-func (headingRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(ast.KindHeading, renderHeading)
-}
-
-func renderHeading(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	n := node.(*ast.Heading)
-	id := ""
-	if v, ok := n.AttributeString("id"); ok {
-		if b, ok := v.([]byte); ok {
-			id = html.EscapeString(string(b))
-		}
-	}
-	if entering {
-		if id != "" {
-			fmt.Fprintf(w, `<h%d id="%s">`, n.Level, id)
-		} else {
-			fmt.Fprintf(w, "<h%d>", n.Level)
-		}
-		return ast.WalkContinue, nil
-	}
-	if id != "" {
-		fmt.Fprintf(w, ` <a class="anchor" href="#%s" aria-label="Link to this section">#</a>`, id)
-	}
-	fmt.Fprintf(w, "</h%d>\n", n.Level)
-	return ast.WalkContinue, nil
-}
-
-// taskBoxRenderer renders a task list's box with an accessible name: it
-// has no <label>, so screen readers would announce a bare "checkbox".
-type taskBoxRenderer struct{}
-
-func (taskBoxRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		if node.(*east.TaskCheckBox).IsChecked {
-			w.WriteString(`<input checked="" type="checkbox" aria-label="done"> `)
-		} else {
-			w.WriteString(`<input type="checkbox" aria-label="not done"> `)
-		}
-		return ast.WalkContinue, nil
-	})
 }
 
 // pageIDs generates the element ids of one page's headings: readable
@@ -235,6 +145,10 @@ type markdownCell struct {
 	Headings []heading
 	Blocks   []textBlock // top-level blocks as plain text, for summaries and search
 }
+
+// safeHTML is the cell's HTML for a partial. Safe: renderMarkdown
+// sanitised it (bluemonday's allowlist, balanced) before storing it.
+func (mc *markdownCell) safeHTML() template.HTML { return template.HTML(mc.HTML) }
 
 // heading is a heading of a page.
 type heading struct {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
-	"html"
+	"html/template"
 	"image"
 	"image/jpeg"
 	"image/png"
@@ -30,7 +30,7 @@ type figure struct {
 var displayOrder = []string{"image/svg+xml", "image/png", "image/jpeg", "text/html", "text/markdown", "text/plain"}
 
 // renderOutputs renders the outputs of code cell number cell (1-based).
-func (r *pageRenderer) renderOutputs(cell int, outs []*nbformat.Output, headline bool) (string, error) {
+func (r *pageRenderer) renderOutputs(cell int, outs []*nbformat.Output, headline bool) (template.HTML, error) {
 	var b strings.Builder
 	for i := 0; i < len(outs); i++ {
 		o := outs[i]
@@ -46,21 +46,24 @@ func (r *pageRenderer) renderOutputs(cell int, outs []*nbformat.Output, headline
 			if o.Name == "stderr" {
 				class = "stderr"
 			}
-			fmt.Fprintf(&b, "<pre class=\"output output-stream %s\">%s</pre>\n", class, html.EscapeString(terminalText(text)))
+			b.WriteString(string(partial("output-stream", streamView{Class: class, Text: terminalText(text)})))
 		case "display_data", "execute_result":
 			s, err := r.renderDisplay(cell, o, headline)
 			if err != nil {
 				return "", err
 			}
-			b.WriteString(s)
+			b.WriteString(string(s))
 		case "error":
-			b.WriteString(renderError(o))
+			b.WriteString(string(renderError(o)))
 		}
 	}
-	return b.String(), nil
+	// Safe: the concatenation of partials' output, each safe HTML.
+	return template.HTML(b.String()), nil
 }
 
-func (r *pageRenderer) renderDisplay(cell int, o *nbformat.Output, headline bool) (string, error) {
+// renderDisplay renders a display_data or execute_result output: a verdict
+// badge if it is one, else its most preferred MIME type we can show.
+func (r *pageRenderer) renderDisplay(cell int, o *nbformat.Output, headline bool) (template.HTML, error) {
 	mime := ""
 	for _, m := range displayOrder {
 		if _, ok := o.Data[m]; ok {
@@ -80,7 +83,7 @@ func (r *pageRenderer) renderDisplay(cell int, o *nbformat.Output, headline bool
 		src, _ := o.DataText(mime)
 		img, ok := r.svgFigure(cell, src, plain, headline)
 		if !ok {
-			return `<p class="output omitted">[an SVG figure was omitted: it is not well-formed]</p>` + "\n", nil
+			return partial("output-omitted", "an SVG figure was omitted: it is not well-formed"), nil
 		}
 		return img, nil
 	case "image/png", "image/jpeg":
@@ -91,24 +94,25 @@ func (r *pageRenderer) renderDisplay(cell int, o *nbformat.Output, headline bool
 		policy := htmlPolicy{svgAlt: alt, svg: func(raw string) (string, bool) {
 			return r.writeSVG(cell, raw, alt(raw), headline)
 		}}
-		return `<div class="output output-html">` + sanitizeHTML(src, policy) + "</div>\n", nil
+		// Safe: sanitizeHTML keeps only bluemonday's allowlist, balanced.
+		return partial("output-html", template.HTML(sanitizeHTML(src, policy))), nil
 	case "text/markdown":
 		src, _ := o.DataText(mime)
 		mc, err := renderMarkdown(r.md, r.ids, src)
 		if err != nil {
 			return "", err
 		}
-		return `<div class="output output-markdown">` + mc.HTML + "</div>\n", nil
+		return partial("output-markdown", mc.safeHTML()), nil
 	case "text/plain":
 		src, _ := o.DataText(mime)
-		return `<pre class="output output-text">` + html.EscapeString(terminalText(src)) + "</pre>\n", nil
+		return partial("output-text", terminalText(src)), nil
 	}
 	return "", nil // nothing we can show (widgets, JSON)
 }
 
 // svgFigure writes an SVG output as a file and returns its numbered
 // <figure>. plain is the output's text/plain form, which describes it.
-func (r *pageRenderer) svgFigure(cell int, src, plain string, headline bool) (string, bool) {
+func (r *pageRenderer) svgFigure(cell int, src, plain string, headline bool) (template.HTML, bool) {
 	alt := figureAlt(plain, src)
 	url, ok := r.writeSVG(cell, src, alt, headline)
 	if !ok {
@@ -130,7 +134,7 @@ func (r *pageRenderer) writeSVG(cell int, src, alt string, headline bool) (strin
 
 // rasterFigure decodes a PNG or JPEG output, checks it is one, writes it
 // next to the page and returns its <img> with its size.
-func (r *pageRenderer) rasterFigure(cell int, o *nbformat.Output, mime, plain string, headline bool) string {
+func (r *pageRenderer) rasterFigure(cell int, o *nbformat.Output, mime, plain string, headline bool) template.HTML {
 	alt := figureAlt(plain, "")
 	b64, _ := o.DataText(mime)
 	data, err := base64.StdEncoding.DecodeString(stripSpace(b64))
@@ -143,7 +147,7 @@ func (r *pageRenderer) rasterFigure(cell int, o *nbformat.Output, mime, plain st
 		}
 	}
 	if err != nil {
-		return `<p class="output omitted">[an image was omitted: it is not a valid ` + mime + `]</p>` + "\n"
+		return partial("output-omitted", "an image was omitted: it is not a valid "+mime)
 	}
 	ext := "png"
 	if mime == "image/jpeg" {
@@ -155,20 +159,16 @@ func (r *pageRenderer) rasterFigure(cell int, o *nbformat.Output, mime, plain st
 
 // renderError shows an error output: its name and value, and the
 // traceback without terminal colours.
-func renderError(o *nbformat.Output) string {
-	var b strings.Builder
-	b.WriteString(`<div class="output output-error" role="note">`)
-	title := terminalText(o.EName)
+func renderError(o *nbformat.Output) template.HTML {
+	view := errorView{Title: terminalText(o.EName)}
 	if v := terminalText(o.EValue); v != "" {
-		title += ": " + v
+		view.Title += ": " + v
 	}
-	fmt.Fprintf(&b, `<p class="error-title">%s</p>`, html.EscapeString(title))
 	tb := terminalText(strings.Join(o.Traceback, "\n"))
-	if strings.TrimSpace(tb) != "" && strings.TrimSpace(tb) != strings.TrimSpace(title) {
-		fmt.Fprintf(&b, "<pre>%s</pre>", html.EscapeString(tb))
+	if strings.TrimSpace(tb) != "" && strings.TrimSpace(tb) != strings.TrimSpace(view.Title) {
+		view.Traceback = tb
 	}
-	b.WriteString("</div>\n")
-	return b.String()
+	return partial("output-error", view)
 }
 
 // terminalText turns text written for a terminal into plain text: escape

@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -151,16 +150,16 @@ func extractSVG(in string, p htmlPolicy) (string, map[string]string) {
 				raw += collectElement(z, "svg")
 			}
 			marker := "svgfigure-" + nonce + "-" + strconv.Itoa(len(figures)) + "-" + nonce
-			figures[marker] = `<p class="omitted">[an SVG figure was omitted: it is not well-formed]</p>`
-			alt := "figure"
+			view := inlineSVGView{Alt: "figure"} // no Src: omitted
 			if p.svgAlt != nil {
-				alt = p.svgAlt(raw)
+				view.Alt = p.svgAlt(raw)
 			}
 			if p.svg != nil {
 				if src, ok := p.svg(raw); ok {
-					figures[marker] = `<img class="figure" src="` + html.EscapeString(src) + `" alt="` + html.EscapeString(alt) + `">`
+					view.Src = src
 				}
 			}
+			figures[marker] = string(partial("inline-svg", view))
 			b.WriteString(marker)
 		case tt == nethtml.SelfClosingTagToken && !voidTags[tag] && contains(dropWithContent, tag):
 			// Browsers ignore "/>" on HTML elements that are not void:

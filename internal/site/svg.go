@@ -69,13 +69,7 @@ func sanitizeSVG(src string) ([]byte, error) {
 	d := xml.NewDecoder(strings.NewReader(src))
 	d.Strict = true
 	d.Entity = xml.HTMLEntity // tolerate &nbsp; and friends, as browsers' HTML parser does
-	var out bytes.Buffer
-	var stack []string // open elements, emitted or skipped
-	skipDepth := 0     // >0 inside a dropped element
-	root := false
-	// A <style> element's text is checked whole, when it ends: CDATA
-	// sections could otherwise split a keyword across tokens.
-	var style *strings.Builder
+	var s svgSanitizer
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -86,77 +80,112 @@ func sanitizeSVG(src string) ([]byte, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			name := qname(t.Name)
-			stack = append(stack, name)
-			if skipDepth > 0 {
-				skipDepth++
-				continue
-			}
-			if !root {
-				if t.Name.Local != "svg" || t.Name.Space != "" {
-					return nil, fmt.Errorf("%w: root element is <%s>", errNotSVG, name)
-				}
-				root = true
-			} else if len(stack) == 1 {
-				return nil, fmt.Errorf("%w: more than one root element", errNotSVG)
-			}
-			if t.Name.Space != "" || !svgElements[t.Name.Local] {
-				skipDepth = 1
-				continue
-			}
-			out.WriteString("<" + name)
-			if len(stack) == 1 {
-				out.WriteString(` xmlns="` + svgNS + `" xmlns:xlink="` + xlinkNS + `"`)
-			}
-			for _, a := range t.Attr {
-				if keepSVGAttr(t.Name.Local, a) {
-					out.WriteString(" " + qname(a.Name) + `="` + html.EscapeString(a.Value) + `"`)
-				}
-			}
-			out.WriteString(">")
+			err = s.start(t)
 		case xml.EndElement:
-			name := qname(t.Name)
-			if len(stack) == 0 || stack[len(stack)-1] != name {
-				return nil, fmt.Errorf("%w: unexpected </%s>", errNotSVG, name)
-			}
-			stack = stack[:len(stack)-1]
-			if skipDepth > 0 {
-				skipDepth--
-				continue
-			}
-			if name == "style" && style != nil {
-				if css := style.String(); !dangerousValue.MatchString(stripSpace(css)) {
-					out.WriteString(html.EscapeString(css))
-				}
-				style = nil
-			}
-			out.WriteString("</" + name + ">")
+			err = s.end(t)
 		case xml.CharData:
-			if len(stack) == 0 {
-				if len(bytes.TrimSpace(t)) > 0 {
-					return nil, fmt.Errorf("%w: text outside the root element", errNotSVG)
-				}
-				continue
-			}
-			if skipDepth > 0 {
-				continue
-			}
-			if stack[len(stack)-1] == "style" {
-				if style == nil {
-					style = new(strings.Builder)
-				}
-				style.Write(t)
-				continue
-			}
-			out.WriteString(html.EscapeString(string(t)))
+			err = s.text(t)
 		}
 		// Comments, processing instructions and directives (DOCTYPE with
 		// its entity declarations) are dropped.
+		if err != nil {
+			return nil, err
+		}
 	}
-	if !root || len(stack) != 0 {
+	if !s.root || len(s.stack) != 0 {
 		return nil, fmt.Errorf("%w: no complete <svg> element", errNotSVG)
 	}
-	return out.Bytes(), nil
+	return s.out.Bytes(), nil
+}
+
+// svgSanitizer is the state of sanitizeSVG: what it has written, and
+// where in the document it is.
+type svgSanitizer struct {
+	out       bytes.Buffer
+	stack     []string // open elements, emitted or skipped
+	skipDepth int      // >0 inside a dropped element
+	root      bool
+	// A <style> element's text is checked whole, when it ends: CDATA
+	// sections could otherwise split a keyword across tokens.
+	style *strings.Builder
+}
+
+// start writes an allowlisted element's start tag with its allowlisted
+// attributes, or starts skipping the element.
+func (s *svgSanitizer) start(t xml.StartElement) error {
+	name := qname(t.Name)
+	s.stack = append(s.stack, name)
+	if s.skipDepth > 0 {
+		s.skipDepth++
+		return nil
+	}
+	if !s.root {
+		if t.Name.Local != "svg" || t.Name.Space != "" {
+			return fmt.Errorf("%w: root element is <%s>", errNotSVG, name)
+		}
+		s.root = true
+	} else if len(s.stack) == 1 {
+		return fmt.Errorf("%w: more than one root element", errNotSVG)
+	}
+	if t.Name.Space != "" || !svgElements[t.Name.Local] {
+		s.skipDepth = 1
+		return nil
+	}
+	s.out.WriteString("<" + name)
+	if len(s.stack) == 1 {
+		s.out.WriteString(` xmlns="` + svgNS + `" xmlns:xlink="` + xlinkNS + `"`)
+	}
+	for _, a := range t.Attr {
+		if keepSVGAttr(t.Name.Local, a) {
+			s.out.WriteString(" " + qname(a.Name) + `="` + html.EscapeString(a.Value) + `"`)
+		}
+	}
+	s.out.WriteString(">")
+	return nil
+}
+
+// end writes an element's end tag, after its style sheet if it is a
+// <style> whose text is safe.
+func (s *svgSanitizer) end(t xml.EndElement) error {
+	name := qname(t.Name)
+	if len(s.stack) == 0 || s.stack[len(s.stack)-1] != name {
+		return fmt.Errorf("%w: unexpected </%s>", errNotSVG, name)
+	}
+	s.stack = s.stack[:len(s.stack)-1]
+	if s.skipDepth > 0 {
+		s.skipDepth--
+		return nil
+	}
+	if name == "style" && s.style != nil {
+		if css := s.style.String(); !dangerousValue.MatchString(stripSpace(css)) {
+			s.out.WriteString(html.EscapeString(css))
+		}
+		s.style = nil
+	}
+	s.out.WriteString("</" + name + ">")
+	return nil
+}
+
+// text writes text inside the kept elements, and collects a <style>'s.
+func (s *svgSanitizer) text(t xml.CharData) error {
+	if len(s.stack) == 0 {
+		if len(bytes.TrimSpace(t)) > 0 {
+			return fmt.Errorf("%w: text outside the root element", errNotSVG)
+		}
+		return nil
+	}
+	if s.skipDepth > 0 {
+		return nil
+	}
+	if s.stack[len(s.stack)-1] == "style" {
+		if s.style == nil {
+			s.style = new(strings.Builder)
+		}
+		s.style.Write(t)
+		return nil
+	}
+	s.out.WriteString(html.EscapeString(string(t)))
+	return nil
 }
 
 func keepSVGAttr(elem string, a xml.Attr) bool {
