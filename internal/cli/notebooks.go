@@ -61,6 +61,9 @@ func runNotebooks(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
+	if kopt.Env, err = trialResultsEnv(kopt.Env, *out); err != nil {
+		return &UsageError{Err: err}
+	}
 	start := time.Now()
 	for i, p := range paths {
 		rel, _ := filepath.Rel(root, p)
@@ -116,4 +119,20 @@ func findNotebooks(dir string, names []string) ([]string, error) {
 		out = append(out, match...)
 	}
 	return out, nil
+}
+
+// trialResultsEnv sends the results of a run with --out to DIR/results, as
+// plots --out does: the cells save every experiment they run, and a trial
+// run (a quick scale, a changed cell) must not replace the published
+// results/ that the figures and chapter 8 read. A results folder the caller
+// chose through lib.ResultsEnv is kept.
+func trialResultsEnv(env []string, out string) ([]string, error) {
+	if out == "" || os.Getenv(lib.ResultsEnv) != "" {
+		return env, nil
+	}
+	dir, err := filepath.Abs(filepath.Join(out, "results"))
+	if err != nil {
+		return nil, fmt.Errorf("results folder for --out %q: %w", out, err)
+	}
+	return append(slices.Clip(env), lib.ResultsEnv+"="+dir), nil
 }
