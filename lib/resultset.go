@@ -58,6 +58,10 @@ type Measurement struct {
 	// PeakInFlight is the most requests the flag server worked on at once
 	// during the median run, counted by the server (I/O workloads).
 	PeakInFlight int `json:"peak_in_flight,omitempty"`
+	// CoresBusy is the processor time over the wall time of every measured
+	// run, in run order, when the runner measured processor time (see
+	// Report.CPU): how many cores the run kept busy on average.
+	CoresBusy []float64 `json:"cores_busy,omitempty"`
 	// Timeline holds every task of the median run, when the experiment asks
 	// for it: the data of Gantt charts and latency distributions.
 	Timeline []Span `json:"timeline,omitempty"`

@@ -129,6 +129,7 @@ func (m *Measurement) summarize(reports []*Report, timeline bool) int {
 	for _, rep := range reports {
 		m.RunsS = append(m.RunsS, rep.Wall().Seconds())
 	}
+	m.CoresBusy = coresBusy(reports)
 	if len(reports) == 0 {
 		return -1
 	}
@@ -141,4 +142,17 @@ func (m *Measurement) summarize(reports []*Report, timeline bool) int {
 		m.Timeline = Spans(med)
 	}
 	return i
+}
+
+// coresBusy is every run's processor time over its wall time, or nil unless
+// the runner measured processor time in every run.
+func coresBusy(reports []*Report) []float64 {
+	var busy []float64
+	for _, rep := range reports {
+		if rep.CPU <= 0 || rep.Wall() <= 0 {
+			return nil
+		}
+		busy = append(busy, rep.CPU.Seconds()/rep.Wall().Seconds())
+	}
+	return busy
 }

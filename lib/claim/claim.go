@@ -133,6 +133,24 @@ func InFlight(claim string, m *lib.Measurement, share float64) Verdict {
 	return Verdict{Claim: claim, Held: float64(m.PeakInFlight) >= share*float64(m.Tasks), Evidence: ev}
 }
 
+// CoresBusyAtMost claims that m's runs kept at most max cores busy: the
+// median over its runs of processor time over wall time (Measurement.CoresBusy).
+// A lock that lets one thread compute at a time, such as CPython's GIL,
+// holds it near one on any machine, fast or slow, quiet or shared, where a
+// ratio of wall times moves with whatever else the machine is doing.
+func CoresBusyAtMost(claim string, m *lib.Measurement, max float64) Verdict {
+	if v, ok := notMeasured(claim, m); ok {
+		return v
+	}
+	if len(m.CoresBusy) == 0 {
+		return Verdict{Claim: claim, Evidence: Label(m) + ": its processor time was not measured"}
+	}
+	st := lib.Summarize(m.CoresBusy)
+	ev := fmt.Sprintf("%s: a median of %.2f cores busy, %.2f to %.2f over %d runs (processor time over wall time; bound %.2f); wall time %s",
+		Label(m), st.Median, st.Min, st.Max, len(m.CoresBusy), max, Median(m))
+	return Verdict{Claim: claim, Held: st.Median <= max, Evidence: ev}
+}
+
 // Near claims that m's median is within tol (a fraction: 0.05 for 5%) of
 // want.
 func Near(claim string, m *lib.Measurement, want time.Duration, tol float64) Verdict {
@@ -176,8 +194,9 @@ func Label(m *lib.Measurement) string {
 	if m.Tasks == 1 {
 		s = name + " at 1 task"
 	}
-	// A loop runs the same whatever GOMAXPROCS, and is measured once.
-	if m.Workload == "cpu" && m.GOMAXPROCS > 0 && m.Model != "sequential" && m.Model != "py-sequential" {
+	// A loop runs the same whatever GOMAXPROCS, and is measured once; and
+	// GOMAXPROCS is Go's: CPython's models (py-*) do not read it.
+	if m.Workload == "cpu" && m.GOMAXPROCS > 0 && m.Model != "sequential" && !strings.HasPrefix(m.Model, "py-") {
 		s += fmt.Sprintf(", GOMAXPROCS %d", m.GOMAXPROCS)
 	}
 	return s

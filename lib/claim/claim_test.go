@@ -84,6 +84,36 @@ func TestSimilarAndInFlight(t *testing.T) {
 	}
 }
 
+func TestCoresBusyAtMost(t *testing.T) {
+	busy := func(xs ...float64) *lib.Measurement {
+		m := runs("py-threads", 0.45, 0.80, 0.46, 0.79, 0.45, 0.81) // a shared machine's two speeds
+		m.Workload, m.GOMAXPROCS, m.CoresBusy = "cpu", 2, xs
+		return m
+	}
+	tests := []struct {
+		name     string
+		m        *lib.Measurement
+		held     bool
+		evidence string
+	}{
+		{"one core busy, whatever the wall times", busy(1.01, 0.99, 1.02, 1.00, 1.03, 1.00), true, "a median of 1.00 cores busy, 0.99 to 1.03 over 6 runs"},
+		{"two cores busy", busy(1.9, 1.95, 1.97, 1.92, 1.96, 1.94), false, "a median of 1.94 cores busy"},
+		{"processor time not measured", busy(), false, "not measured"},
+		{"not measured at all", nil, false, "not measured"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := claim.CoresBusyAtMost("one at a time", tt.m, 1.15)
+			if v.Held != tt.held || !strings.Contains(v.Evidence, tt.evidence) {
+				t.Errorf("held %v, evidence %q; want %v and %q", v.Held, v.Evidence, tt.held, tt.evidence)
+			}
+			if tt.m != nil && strings.Contains(v.Evidence, "GOMAXPROCS") {
+				t.Errorf("evidence about CPython names Go's GOMAXPROCS: %q", v.Evidence)
+			}
+		})
+	}
+}
+
 func TestAll(t *testing.T) {
 	yes, no := claim.Check("a", true, "fine"), claim.Check("b", false, "off")
 	if v := claim.All("both", yes, yes); !v.Held {

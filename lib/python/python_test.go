@@ -111,6 +111,39 @@ func TestSameAnswersAsGo(t *testing.T) {
 	}
 }
 
+// TestProcessorTime: the in-process models report python3's processor
+// time, which the GIL keeps near one core's worth of the wall time; a
+// process pool, whose work is in its children, reports none rather than a
+// misleading part.
+func TestProcessorTime(t *testing.T) {
+	needPython(t)
+	tasks := lib.SumSquaresTasks(4, 300_000)
+	for _, tt := range []struct {
+		model    string
+		measured bool
+	}{{"py-sequential", true}, {"py-threads", true}, {"py-processes", false}} {
+		r, err := New(tt.model, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := r.Run(context.Background(), tasks)
+		if err := rep.Err(); err != nil {
+			t.Fatalf("%s: %v", tt.model, err)
+		}
+		if !tt.measured {
+			if rep.CPU != 0 {
+				t.Errorf("%s reports %v of processor time without its workers'", tt.model, rep.CPU)
+			}
+			continue
+		}
+		// Above zero and below two cores' worth: a loose bound, because
+		// the claims, not this test, judge how close to one it is.
+		if busy := rep.CPU.Seconds() / rep.Wall().Seconds(); rep.CPU <= 0 || busy > 2 {
+			t.Errorf("%s: processor time %v over wall %v = %.2f cores busy, want between 0 and 2", tt.model, rep.CPU, rep.Wall(), busy)
+		}
+	}
+}
+
 // TestFaultsCountedExactly: with every 4th request answered 500, every
 // Python model returns one result per task and exactly the failed ones
 // carry an error.
