@@ -93,7 +93,7 @@ var robustClaims = []struct{ chapter, claim string }{
 	{"03", "The ten processes pay for starting"},                      // process start-up against a goroutine's
 	{"03", "A pool sized for the concurrency reuses its connections"}, // counted, not timed
 	{"04", "Compiled Go's loop is at least 10× as fast as CPython's"}, // twenty-odd times here, per number summed
-	{"04", "Two CPython threads kept at most 1.15 cores busy"},         // processor time over wall time: the GIL's cap, whatever the machine's speed
+	{"04", "Two CPython threads kept at most 1.15 cores busy"},        // processor time over wall time: the GIL's cap, whatever the machine's speed
 	// Read from the execution tracer: what the scheduler did, which a
 	// loaded machine slows down but does not change.
 	{"02", "At GOMAXPROCS=1 no two slices overlap"},
