@@ -1,6 +1,7 @@
 package lib
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -62,8 +63,9 @@ type Experiment struct {
 	// python3 — and are skipped, not failed, where that is missing.
 	Optional bool
 	// Check, if set, says why this machine cannot run the experiment; Run
-	// then returns an error wrapping ErrUnavailable.
-	Check func() error
+	// then returns an error wrapping ErrUnavailable. It may look for tools
+	// (python3), and stops when ctx is done.
+	Check func(ctx context.Context) error
 }
 
 // ErrUnavailable marks an experiment this machine cannot run, such as the

@@ -26,7 +26,10 @@ func (e Experiment) Run(ctx context.Context, opt RunOptions) (*ResultSet, error)
 		return nil, err
 	}
 	if e.Check != nil {
-		if err := e.Check(); err != nil {
+		if err := e.Check(ctx); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			return nil, fmt.Errorf("experiment %s: %w: %w", e.Name, ErrUnavailable, err)
 		}
 	}

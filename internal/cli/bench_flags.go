@@ -68,7 +68,10 @@ func parseBench(ctx context.Context, what string, args []string, stderr io.Write
 		return nil, err
 	}
 	if exp.Workload != "memory" {
-		if exp.Models = pythonModels(exp, *f.withPython, stderr); len(exp.Models) == 0 {
+		if exp.Models, err = pythonModels(ctx, exp, *f.withPython, stderr); err != nil {
+			return nil, err
+		}
+		if len(exp.Models) == 0 {
 			return nil, usagef("no model left to run")
 		}
 	}
@@ -200,7 +203,7 @@ func checkTarget(ctx context.Context, target string, allowRemote bool) error {
 // pythonModels adds the Python counterparts of the experiment's models when
 // asked, then drops the Python models this machine cannot run, saying in
 // one line per reason what to install: the Go models still run.
-func pythonModels(exp lib.Experiment, with bool, stderr io.Writer) []string {
+func pythonModels(ctx context.Context, exp lib.Experiment, with bool, stderr io.Writer) ([]string, error) {
 	models := exp.Models
 	if with {
 		models = append(append([]string{}, models...), python.Counterparts(models, exp.Workload)...)
@@ -209,7 +212,10 @@ func pythonModels(exp lib.Experiment, with bool, stderr io.Writer) []string {
 	skipped := map[string][]string{}
 	var reasons []string
 	for _, m := range models {
-		err := python.Usable([]string{m}, exp.Workload)
+		err := python.Usable(ctx, []string{m}, exp.Workload)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if err == nil {
 			keep = append(keep, m)
 			continue
@@ -223,5 +229,5 @@ func pythonModels(exp lib.Experiment, with bool, stderr io.Writer) []string {
 	for _, r := range reasons {
 		fmt.Fprintf(stderr, "bench: skipping %s: %s\n", strings.Join(skipped[r], ", "), r)
 	}
-	return keep
+	return keep, nil
 }

@@ -91,7 +91,10 @@ func measureAll(ctx context.Context, o plotsOptions, stdout, stderr io.Writer) (
 	sets := map[string]*lib.ResultSet{}
 	for _, e := range exps {
 		if e.Check != nil {
-			if err := e.Check(); err != nil {
+			if err := e.Check(ctx); err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
 				fmt.Fprintf(stderr, "plots: skipping %s: %s\n", e.Name, oneLine(err))
 				continue
 			}

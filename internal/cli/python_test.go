@@ -15,7 +15,7 @@ import (
 // models, and the environment names the interpreter. Without a python3
 // that imports requests and aiohttp it is skipped, except on CI.
 func TestBenchWithPython(t *testing.T) {
-	testenv.Need(t, python.Usable([]string{"py-threads", "py-asyncio"}, "io"))
+	testenv.Need(t, python.Usable(t.Context(), []string{"py-threads", "py-asyncio"}, "io"))
 	for _, tt := range []struct {
 		args []string
 		want []string

@@ -54,7 +54,7 @@ func TestInterruptStopsPromptlyWithoutOrphans(t *testing.T) {
 		{"bench-processes", []string{"bench", "cpu", "--model", "processes", "--workers", "2", "--size", "4000000000", "--tasks", "4", "--repeat", "1"}, 2500 * time.Millisecond, nil},
 		// python3 and its process pool.
 		{"bench-python", []string{"bench", "cpu", "--model", "py-processes:2", "--size", "200000000", "--tasks", "4", "--repeat", "1"}, 2500 * time.Millisecond,
-			func() error { return python.Usable([]string{"py-processes"}, "cpu") }},
+			func() error { return python.Usable(t.Context(), []string{"py-processes"}, "cpu") }},
 		// The first experiment is saved, the second interrupted.
 		{"plots", []string{"plots", "--only", "primes,staircase", "--quick"}, 6 * time.Second, nil},
 		// The GoNB kernel and a compiled cell running an experiment.

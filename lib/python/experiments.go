@@ -1,6 +1,7 @@
 package python
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"time"
@@ -60,14 +61,14 @@ func Experiments() []lib.Experiment {
 	for i := range es {
 		e := es[i]
 		es[i].Optional = true
-		es[i].Check = func() error { return Usable(e.Models, e.Workload) }
+		es[i].Check = func(ctx context.Context) error { return Usable(ctx, e.Models, e.Workload) }
 	}
 	return es
 }
 
 // Usable says in one line why the Python models among models cannot run
-// the workload here, or returns nil.
-func Usable(models []string, workload string) error {
+// the workload here, or returns nil; or ctx's error, if it ended first.
+func Usable(ctx context.Context, models []string, workload string) error {
 	var errs []error
 	seen := map[string]bool{}
 	for _, m := range models {
@@ -75,7 +76,7 @@ func Usable(models []string, workload string) error {
 		if !strings.HasPrefix(name, "py-") {
 			continue
 		}
-		in, err := FindInterpreter()
+		in, err := FindInterpreterContext(ctx)
 		if err != nil {
 			return err
 		}

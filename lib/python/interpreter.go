@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gomeasure/concurrency/internal/proc"
 	"github.com/gomeasure/concurrency/lib"
 )
 
@@ -80,18 +81,29 @@ var (
 // imports every module of the tutorial, else the first that runs at all.
 // The answer is probed once per process (and per value of PathEnv).
 func FindInterpreter() (*Interpreter, error) {
+	return FindInterpreterContext(context.Background())
+}
+
+// FindInterpreterContext is FindInterpreter, and stops probing when ctx is
+// done: probing starts each candidate once, and a shim such as pyenv's
+// takes a second or more, which Ctrl-C must not have to wait out. An
+// interrupted probe is not remembered.
+func FindInterpreterContext(ctx context.Context) (*Interpreter, error) {
 	findMu.Lock()
 	defer findMu.Unlock()
 	key := os.Getenv(PathEnv)
-	r, ok := found[key]
-	if !ok {
-		r.in, r.err = find()
-		found[key] = r
+	if r, ok := found[key]; ok {
+		return r.in, r.err
 	}
-	return r.in, r.err
+	in, err := find(ctx)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	found[key] = findResult{in, err}
+	return in, err
 }
 
-func find() (*Interpreter, error) {
+func find(ctx context.Context) (*Interpreter, error) {
 	candidates := []string{"python3", "/usr/bin/python3"}
 	if p := os.Getenv(PathEnv); p != "" {
 		candidates = []string{p} // the user's choice, even if it lacks a module
@@ -111,7 +123,7 @@ func find() (*Interpreter, error) {
 		if err != nil {
 			continue
 		}
-		in, err := probe(path, dir)
+		in, err := probe(ctx, path, dir)
 		if err != nil {
 			continue
 		}
@@ -128,10 +140,16 @@ func find() (*Interpreter, error) {
 	return first, nil
 }
 
-func probe(path, dir string) (*Interpreter, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+func probe(ctx context.Context, path, dir string) (*Interpreter, error) {
+	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, path, filepath.Join(dir, "main.py"), "--probe").Output()
+	cmd := exec.CommandContext(ctx, path, filepath.Join(dir, "main.py"), "--probe")
+	// A shim is a script that starts the interpreter as its child: stop
+	// them both, and do not wait for a pipe the child may still hold.
+	proc.NewGroup(cmd)
+	cmd.Cancel = func() error { return proc.KillGroup(cmd.Process) }
+	cmd.WaitDelay = time.Second
+	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

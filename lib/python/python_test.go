@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,13 +69,41 @@ func TestCheckSaysWhatToInstall(t *testing.T) {
 	}
 }
 
+// TestProbeStopsWithContext: an interpreter that never answers its probe
+// (here a script that sleeps, as a slow shim might) is abandoned when the
+// context ends, and the interrupted probe is not remembered as the answer.
+func TestProbeStopsWithContext(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs a shell script as the interpreter")
+	}
+	slow := filepath.Join(t.TempDir(), "python3")
+	if err := os.WriteFile(slow, []byte("#!/bin/sh\nsleep 60\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(PathEnv, slow)
+	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := FindInterpreterContext(ctx)
+	// A loose bound: the probe's own timeout is 20 s, the script sleeps 60.
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 10*time.Second {
+		t.Errorf("FindInterpreterContext = %v after %v, want the context's deadline, long before the probe's own", err, time.Since(start))
+	}
+	findMu.Lock()
+	_, cached := found[slow]
+	findMu.Unlock()
+	if cached {
+		t.Error("an interrupted probe was remembered as the answer")
+	}
+}
+
 func TestUnknownInterpreter(t *testing.T) {
-	in, err := find() // not FindInterpreter: its answer is cached for the process
+	in, err := find(t.Context()) // not FindInterpreter: its answer is cached for the process
 	if err != nil || in == nil {
 		t.Skip("no python3 here")
 	}
 	t.Setenv(PathEnv, "/nonexistent/python3")
-	if _, err := find(); err == nil || !strings.Contains(err.Error(), "/nonexistent/python3") {
+	if _, err := find(t.Context()); err == nil || !strings.Contains(err.Error(), "/nonexistent/python3") {
 		t.Errorf("find with %s=/nonexistent/python3: %v, want an error naming it", PathEnv, err)
 	}
 }
