@@ -38,6 +38,7 @@ var (
 	displayMarkdown = synced(gonbui.DisplayMarkdown)
 	displayPNG      = synced(gonbui.DisplayPNG)
 	displaySVG      = func(svg, alt string) {
+		stdoutDelivered()
 		gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
 			protocol.MIMEImageSVG:  svg,
 			protocol.MIMETextPlain: alt,
@@ -52,6 +53,7 @@ var (
 // once saved a figure without the table under it, or nothing at all.
 func synced[T any](display func(T)) func(T) {
 	return func(v T) {
+		stdoutDelivered()
 		display(v)
 		gonbui.Sync()
 	}

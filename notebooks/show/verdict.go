@@ -21,6 +21,7 @@ const MIMEJSON = "application/json"
 // runner turns it back into a JSON boolean when it saves the notebook, and
 // every reader accepts both.
 var displayVerdict = func(v claim.Verdict) {
+	stdoutDelivered()
 	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
 		MIMEJSON: map[string]string{
 			"claim": v.Claim, "held": strconv.FormatBool(v.Held), "evidence": v.Evidence,
