@@ -13,8 +13,10 @@
 //     (GOMAXPROCS=1) and Processes (OS worker processes). Each is a Runner
 //     (runner.go) and returns exactly one Result per task, so nothing is
 //     ever lost and timelines can be drawn from the results. Each is
-//     described once by a Model in the table of models.go, where
-//     RegisterModel adds the Python ones of lib/python.
+//     described once by a Model in the table of models.go, with CPython's
+//     models, whose runners lib/python attaches (ImplementModel); what a
+//     measurement's model and workers mean is read from there
+//     (configuration.go).
 //   - Measurement runs an experiment several times after a warm-up and
 //     keeps every run, its statistics and the environment it ran in
 //     (measure.go, env.go, resultset.go). A load test is measured apart:

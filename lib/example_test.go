@@ -63,3 +63,21 @@ func ExampleLookupExperiment() {
 	fmt.Println(e.Workload, e.Kernel, e.Models)
 	// Output: cpu primes [sequential goroutines gil processes]
 }
+
+// A measurement names its configuration from the model's descriptor, even
+// in a process that runs no model: a pool's size is part of the name, a
+// worker per task is not.
+func ExampleMeasurement_Config() {
+	for _, m := range []lib.Measurement{
+		{Model: "pool", Tasks: 20, Workers: 20},
+		{Model: "goroutines", Tasks: 20, Workers: 20},
+		{Model: "py-threads", Tasks: 20, Workers: 2},
+	} {
+		atOnce, _ := m.AtOnce(50)
+		fmt.Printf("%s: %d of 50 at once, compared with %s\n", m.Config(), atOnce, lib.BaselineOf(m.Language()))
+	}
+	// Output:
+	// pool:20: 20 of 50 at once, compared with sequential
+	// goroutines: 50 of 50 at once, compared with sequential
+	// py-threads:2: 2 of 50 at once, compared with py-sequential
+}

@@ -10,14 +10,22 @@ import (
 )
 
 // Model describes an execution model once: its CLI name, what it is, how
-// it uses a worker count and how to make its runner. The built-in models
-// are the table builtinModels; models implemented outside lib — the Python
-// programs of the GIL comparison — are described the same way and added
-// with RegisterModel, so that the grid, the labels of a measurement and
-// the help text ask one descriptor instead of a switch on the name.
+// it uses a worker count and how to make its runner. Every model the
+// tutorial measures is in the table builtinModels, Go's and CPython's
+// alike, so that the grid, the labels of a measurement, the plots and the
+// help text ask one descriptor instead of a switch on the name — also in
+// a process that only reads saved results. CPython's runners live in
+// lib/python, which attaches them with ImplementModel; a model of one's
+// own is added whole with RegisterModel.
 type Model struct {
 	Name string // CLI name, such as "pool" or "py-threads"
 	Info string // one line for help texts and tables
+	// Language is what runs the tasks: LanguageGo, or LanguagePython for
+	// the CPython programs of lib/python.
+	Language string
+	// Baseline marks its language's plain loop, one task after another:
+	// what the other models' speedups are measured against.
+	Baseline bool
 	// Workers says how the model uses a worker count.
 	Workers WorkerUse
 	// New returns the model's runner; workers is 0 when none was given.
@@ -35,9 +43,13 @@ type Model struct {
 	// OutOfProcess: the tasks run in another process, so a trace cannot
 	// wrap them in regions of this one.
 	OutOfProcess bool
-
-	external bool // registered from outside lib; see Experiment.ExternalSize
 }
+
+// The languages of Model.Language.
+const (
+	LanguageGo     = "Go"
+	LanguagePython = "Python"
+)
 
 // WorkerUse says what a worker count means to a model.
 type WorkerUse int
@@ -85,20 +97,30 @@ func (m Model) atOnce(tasks, workers int) int {
 	return workers
 }
 
+// VariesWithGOMAXPROCS reports whether GOMAXPROCS is a knob of the model:
+// not for a loop, which runs the same at any setting, nor for a model
+// that pins it (singlethread), nor for CPython, which does not read it.
+func (m Model) VariesWithGOMAXPROCS() bool {
+	return m.Language == LanguageGo && !m.measuredOnce()
+}
+
 // oneAtATime is the AtOnce of the models that run one task after another.
 func oneAtATime(_, _ int) int { return 1 }
 
 // builtinModels are lib's execution models, in the order the tutorial
 // introduces them. For gil, processes and errgroup, workers <= 0 means the
 // model's own default (one thread per task, NumCPU processes, no limit).
-var builtinModels = []Model{
-	{Name: "sequential", Info: "one task after another (the Python tutorials' plain loop)",
-		Workers: WorkersIgnored, AtOnce: oneAtATime,
+var builtinModels = append(goModels, pythonModels...)
+
+// goModels are the models this package implements.
+var goModels = []Model{
+	{Language: LanguageGo, Name: "sequential", Info: "one task after another (the Python tutorials' plain loop)",
+		Workers: WorkersIgnored, AtOnce: oneAtATime, Baseline: true,
 		New: func(int) (Runner, error) { return Sequential(), nil }},
-	{Name: "goroutines", Info: "one goroutine per task (threading.Thread per item; asyncio.gather)",
+	{Language: LanguageGo, Name: "goroutines", Info: "one goroutine per task (threading.Thread per item; asyncio.gather)",
 		Workers: WorkersUnbounded,
 		New:     func(int) (Runner, error) { return Goroutines(), nil }},
-	{Name: "pool", Info: "a fixed pool of W goroutines, results in input order (ThreadPoolExecutor.map)",
+	{Language: LanguageGo, Name: "pool", Info: "a fixed pool of W goroutines, results in input order (ThreadPoolExecutor.map)",
 		Workers: WorkersPool,
 		New: func(workers int) (Runner, error) {
 			if workers <= 0 {
@@ -106,16 +128,16 @@ var builtinModels = []Model{
 			}
 			return NewPool(workers), nil
 		}},
-	{Name: "errgroup", Info: "errgroup with SetLimit(W): the first error cancels the rest",
+	{Language: LanguageGo, Name: "errgroup", Info: "errgroup with SetLimit(W): the first error cancels the rest",
 		Workers: WorkersPool,
 		New:     func(workers int) (Runner, error) { return ErrGroup(workers), nil }},
-	{Name: "gil", Info: "EMULATED CPython GIL: W threads, one runs at a time, switching every 5 ms",
+	{Language: LanguageGo, Name: "gil", Info: "EMULATED CPython GIL: W threads, one runs at a time, switching every 5 ms",
 		Workers: WorkersOptional,
 		New:     func(workers int) (Runner, error) { return GIL(workers, SwitchInterval), nil }},
-	{Name: "singlethread", Info: "one goroutine per task under GOMAXPROCS=1 (asyncio's single event-loop thread)",
+	{Language: LanguageGo, Name: "singlethread", Info: "one goroutine per task under GOMAXPROCS=1 (asyncio's single event-loop thread)",
 		Workers: WorkersIgnored, GOMAXPROCS: 1,
 		New: func(int) (Runner, error) { return SingleThread(), nil }},
-	{Name: "processes", Info: "W OS worker processes fed over pipes (ProcessPoolExecutor)",
+	{Language: LanguageGo, Name: "processes", Info: "W OS worker processes fed over pipes (ProcessPoolExecutor)",
 		Workers: WorkersPool, OutOfProcess: true,
 		AtOnce: func(tasks, workers int) int {
 			if workers == 0 {
@@ -126,24 +148,77 @@ var builtinModels = []Model{
 		New: func(workers int) (Runner, error) { return Processes(workers), nil }},
 }
 
+// pythonModels are the CPython programs of the GIL comparison. lib/python
+// runs them and attaches their runners with ImplementModel; until it is
+// imported, their New says so.
+var pythonModels = describePython([]Model{
+	{Name: "py-sequential", Info: "CPython: a plain loop, one task after another",
+		Workers: WorkersIgnored, AtOnce: oneAtATime, Baseline: true},
+	{Name: "py-threads", Info: "CPython: threading.Thread per task, or ThreadPoolExecutor(W) — the real GIL",
+		Workers: WorkersOptional},
+	{Name: "py-processes", Info: "CPython: ProcessPoolExecutor(W)",
+		Workers: WorkersPool},
+	{Name: "py-asyncio", Info: "CPython: asyncio.gather on one aiohttp session (Semaphore(W) with workers)",
+		Workers: WorkersOptional},
+})
+
+// describePython adds what CPython's models share. It runs as the table
+// is initialised, not in an init function, so that builtinModels, which
+// copies the table, sees it whole.
+func describePython(ms []Model) []Model {
+	for i := range ms {
+		name := ms[i].Name
+		ms[i].Language, ms[i].OutOfProcess = LanguagePython, true // python3 runs the tasks
+		ms[i].New = func(int) (Runner, error) {
+			return nil, fmt.Errorf("model %s runs CPython: import github.com/gomeasure/concurrency/lib/python to use it", name)
+		}
+	}
+	return ms
+}
+
+// implementation is how a described model runs: see ImplementModel.
+type implementation struct {
+	new      func(workers int) (Runner, error)
+	describe func(env *Env)
+}
+
 var (
-	externalsMu sync.RWMutex
-	externals   = map[string]Model{}
+	modelsMu        sync.RWMutex
+	implementations = map[string]implementation{} // of described models, by name
+	externals       = map[string]Model{}          // wholly registered models, by name
 )
 
-// RegisterModel adds a model implemented outside lib, such as the py-*
-// models of lib/python. Registering a built-in name or a name twice
-// panics: both are programming errors.
+// ImplementModel attaches the runner of a model that builtinModels
+// describes but lib does not run (CPython's, from lib/python), and what to
+// add to the environment of its results. Attaching an undescribed model,
+// or one twice, panics: both are programming errors.
+func ImplementModel(name string, newRunner func(workers int) (Runner, error), describe func(env *Env)) {
+	modelsMu.Lock()
+	defer modelsMu.Unlock()
+	if !slices.ContainsFunc(pythonModels, func(m Model) bool { return m.Name == name }) {
+		panic("lib: ImplementModel of a model lib does not describe as external: " + name)
+	}
+	if _, dup := implementations[name]; dup {
+		panic("lib: model implemented twice: " + name)
+	}
+	implementations[name] = implementation{newRunner, describe}
+}
+
+// RegisterModel adds a model of one's own, described and implemented
+// outside lib; an empty Language is Go. Registering a built-in name or a
+// name twice panics: both are programming errors.
 func RegisterModel(m Model) {
-	externalsMu.Lock()
-	defer externalsMu.Unlock()
+	modelsMu.Lock()
+	defer modelsMu.Unlock()
 	if _, builtin := builtinModel(m.Name); builtin {
-		panic("lib: external model shadows a built-in one: " + m.Name)
+		panic("lib: registered model shadows a built-in one: " + m.Name)
 	}
 	if _, dup := externals[m.Name]; dup {
-		panic("lib: external model registered twice: " + m.Name)
+		panic("lib: model registered twice: " + m.Name)
 	}
-	m.external = true
+	if m.Language == "" {
+		m.Language = LanguageGo
+	}
 	externals[m.Name] = m
 }
 
@@ -155,33 +230,40 @@ func builtinModel(name string) (Model, bool) {
 	return builtinModels[i], true
 }
 
-// LookupModel returns the descriptor of a built-in or registered model.
+// LookupModel returns the descriptor of a built-in or registered model,
+// with its runner if one is attached.
 func LookupModel(name string) (Model, bool) {
+	modelsMu.RLock()
+	defer modelsMu.RUnlock()
 	if m, ok := builtinModel(name); ok {
+		if impl, ok := implementations[name]; ok {
+			m.New, m.Describe = impl.new, impl.describe
+		}
 		return m, true
 	}
-	externalsMu.RLock()
-	defer externalsMu.RUnlock()
 	m, ok := externals[name]
 	return m, ok
 }
 
-// ModelNames lists the built-in models by their CLI names, in the order
+// ModelNames lists Go's built-in models by their CLI names, in the order
 // the tutorial introduces them.
 func ModelNames() []string {
-	names := make([]string, len(builtinModels))
-	for i, m := range builtinModels {
+	names := make([]string, len(goModels))
+	for i, m := range goModels {
 		names[i] = m.Name
 	}
 	return names
 }
 
-// KnownModels lists the built-in models, then the registered external ones
-// (the py-* models once their package is imported).
+// KnownModels lists the built-in models, Go's and then CPython's, then the
+// registered ones.
 func KnownModels() []string {
-	names := ModelNames()
-	externalsMu.RLock()
-	defer externalsMu.RUnlock()
+	var names []string
+	for _, m := range builtinModels {
+		names = append(names, m.Name)
+	}
+	modelsMu.RLock()
+	defer modelsMu.RUnlock()
 	return append(names, slices.Sorted(maps.Keys(externals))...)
 }
 

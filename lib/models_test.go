@@ -3,6 +3,7 @@ package lib
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -47,8 +48,8 @@ func TestModelTable(t *testing.T) {
 		if n := m.atOnce(10, 3); n != 3 && tt.name != "sequential" {
 			t.Errorf("%s: runs %d of 10 tasks at once with 3 workers, want 3", tt.name, n)
 		}
-		if m.external {
-			t.Errorf("%s: marked external", tt.name)
+		if m.Language != LanguageGo || m.Baseline != (tt.name == "sequential") {
+			t.Errorf("%s: language %q, baseline %v; want Go, and only sequential the baseline", tt.name, m.Language, m.Baseline)
 		}
 		if r, err := NewRunner(tt.name, 2); err != nil || r.Name() != tt.name {
 			t.Errorf("NewRunner(%q, 2) = %v, %v; want a runner of that name", tt.name, r, err)
@@ -65,20 +66,20 @@ func TestModelTable(t *testing.T) {
 func TestRegisterModel(t *testing.T) {
 	const name = "test-external"
 	t.Cleanup(func() {
-		externalsMu.Lock()
+		modelsMu.Lock()
 		delete(externals, name)
-		externalsMu.Unlock()
+		modelsMu.Unlock()
 	})
 	RegisterModel(Model{Name: name, Info: "a test", Workers: WorkersOptional,
 		New: func(int) (Runner, error) { return Sequential(), nil }})
 	m, ok := LookupModel(name)
-	if !ok || !m.external || !m.perTaskByDefault() || m.Info != "a test" {
+	if !ok || m.Language != LanguageGo || !m.perTaskByDefault() || m.Info != "a test" {
 		t.Errorf("LookupModel(%q) = %+v, %v; want the registered external model", name, m, ok)
 	}
 	if !slices.Contains(KnownModels(), name) {
 		t.Errorf("KnownModels() = %v, want it to list %s", KnownModels(), name)
 	}
-	for _, clash := range []string{"pool", name} {
+	for _, clash := range []string{"pool", "py-threads", name} {
 		func() {
 			defer func() {
 				if recover() == nil {
@@ -88,4 +89,38 @@ func TestRegisterModel(t *testing.T) {
 			RegisterModel(Model{Name: clash})
 		}()
 	}
+}
+
+// TestPythonModelsDescribed checks that CPython's models are described
+// without lib/python, so a process that only reads saved results can ask
+// what they are, and that running one says which package runs it.
+func TestPythonModelsDescribed(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		baseline bool
+		varies   bool
+	}{
+		{"py-sequential", true, false},
+		{"py-threads", false, false},
+		{"py-processes", false, false},
+		{"py-asyncio", false, false},
+	} {
+		m, ok := LookupModel(tt.name)
+		if !ok || m.Language != LanguagePython || !m.OutOfProcess || m.Baseline != tt.baseline || m.VariesWithGOMAXPROCS() != tt.varies {
+			t.Errorf("LookupModel(%q) = %+v, %v; want CPython, out of process, baseline %v", tt.name, m, ok, tt.baseline)
+			continue
+		}
+		if _, err := NewRunner(tt.name, 2); err == nil || !strings.Contains(err.Error(), "lib/python") {
+			t.Errorf("NewRunner(%q) without lib/python: error %v, want one naming lib/python", tt.name, err)
+		}
+	}
+	if !slices.Contains(KnownModels(), "py-asyncio") || slices.Contains(ModelNames(), "py-asyncio") {
+		t.Errorf("KnownModels() = %v, ModelNames() = %v; want CPython's models known, but not among Go's", KnownModels(), ModelNames())
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("ImplementModel of a model lib does not describe did not panic")
+		}
+	}()
+	ImplementModel("pool", nil, nil)
 }

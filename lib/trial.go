@@ -52,7 +52,7 @@ func (e Experiment) prepare(opt RunOptions, base, dir string, env *Env) ([]*tria
 // its runner and its task list.
 func (e Experiment) newTrial(c config, model Model, base, dir string) (*trial, error) {
 	size := e.kernelSize()
-	if model.external && e.ExternalSize > 0 {
+	if model.Language == LanguagePython && e.ExternalSize > 0 {
 		size = e.ExternalSize
 	}
 	m := Measurement{

@@ -76,7 +76,7 @@ func FigureKinds(rs *lib.ResultSet) []string {
 	cpu := false
 	for _, m := range rs.Results {
 		cpu = cpu || m.Workload == "cpu"
-		if !isBaseline(m.Model) {
+		if !m.Baseline() {
 			par = append(par, m)
 		}
 	}

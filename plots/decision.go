@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -41,11 +40,10 @@ var decisionColumns = map[string]string{
 var decisionRows = []string{"sequential", "goroutines", "singlethread", "pool", "errgroup", "gil", "processes",
 	"py-sequential", "py-threads", "py-asyncio", "py-processes"}
 
+// baselineOf names the loop of the model's language: its speedup's
+// reference.
 func baselineOf(model string) string {
-	if strings.HasPrefix(model, "py-") {
-		return "py-sequential"
-	}
-	return "sequential"
+	return lib.BaselineOf(lib.Measurement{Model: model}.Language())
 }
 
 // Decisions computes the speedup of every model in every result set over

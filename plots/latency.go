@@ -117,8 +117,8 @@ func latencyDetails(rs *lib.ResultSet, m0 lib.Measurement) []string {
 	switch rate := openLoopRate(m0); {
 	case rate > 0:
 		details[0] += " at " + tickLabel(rate) + "/s"
-	case !perTask(m0.Model) && m0.Workers < m0.Tasks:
-		details[0] += fmt.Sprintf(", %d at a time", m0.Workers)
+	case m0.PoolSize() > 0 && m0.PoolSize() < m0.Tasks:
+		details[0] += fmt.Sprintf(", %d at a time", m0.PoolSize())
 	}
 	if m0.DelayS > 0 {
 		details = append(details, "server delay "+formatSeconds(m0.DelayS))
@@ -180,15 +180,6 @@ func drawLatencyCurve(p *plot.Plot, rs *lib.ResultSet, cv latencyCurve, scale fl
 	return label, nil
 }
 
-// workersIfPooled is the worker count worth printing in a label: none for
-// models that start one goroutine per task.
-func workersIfPooled(m lib.Measurement) int {
-	if perTask(m.Model) || m.Workers == m.Tasks {
-		return 0
-	}
-	return m.Workers
-}
-
 // latencyLabel names a curve: the model and its pool, or for the load
 // generators of lib/loadgen.go their rate or their workers.
 func latencyLabel(m lib.Measurement) string {
@@ -198,7 +189,7 @@ func latencyLabel(m lib.Measurement) string {
 	case openLoopRate(m) > 0:
 		return fmt.Sprintf("open loop (%s/s)", tickLabel(openLoopRate(m)))
 	}
-	return configLabel(m.Model, workersIfPooled(m), 0)
+	return configLabel(m.Model, m.PoolSize(), 0)
 }
 
 // openLoopRate is the rate an open-loop measurement sent its requests at,

@@ -190,7 +190,7 @@ func TestIdealTime(t *testing.T) {
 		{"mystery", 10, 1, 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := idealTime(tt.model, tt.n, tt.workers, 0.2)
+		got, ok := idealTime(lib.Measurement{Model: tt.model, Tasks: tt.n, Workers: tt.workers, DelayS: 0.2}, tt.n)
 		if ok != tt.ok || math.Abs(got-tt.want) > 1e-12 {
 			t.Errorf("idealTime(%s, N=%d, W=%d) = %v, %v; want %v, %v", tt.model, tt.n, tt.workers, got, ok, tt.want, tt.ok)
 		}

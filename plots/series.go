@@ -16,16 +16,6 @@ type group struct {
 	ms    []lib.Measurement
 }
 
-// perTask reports whether a model starts one goroutine, thread or process
-// per task, so its worker count is the task count and says nothing.
-func perTask(model string) bool {
-	switch model {
-	case "sequential", "goroutines", "singlethread", "py-sequential", "py-asyncio":
-		return true
-	}
-	return false
-}
-
 // distinct counts the distinct values of f over ms.
 func distinct(ms []lib.Measurement, f func(lib.Measurement) int) int {
 	seen := map[int]bool{}
@@ -71,7 +61,7 @@ func groupByConfig(ms []lib.Measurement) []group {
 	varyProcs := false
 	var nonSingle []lib.Measurement
 	for _, m := range ms {
-		if m.Model != "singlethread" { // pinned to 1 by definition
+		if m.VariesWithGOMAXPROCS() { // not a loop, singlethread's 1, or CPython
 			nonSingle = append(nonSingle, m)
 		}
 	}
@@ -90,12 +80,12 @@ func groupByConfig(ms []lib.Measurement) []group {
 	var out []group
 	index := map[string]int{}
 	for _, m := range ms {
-		w := 0
-		if !perTask(m.Model) && !oneEach[m.Model] {
-			w = m.Workers
+		w := m.PoolSize()
+		if w == 0 && !oneEach[m.Model] && takesWorkers(m) {
+			w = m.Workers // a limit that matched the task count at this size
 		}
 		p := 0
-		if varyProcs && m.Model != "singlethread" {
+		if varyProcs && m.VariesWithGOMAXPROCS() {
 			p = m.GOMAXPROCS
 		}
 		key := m.Model + "|" + strconv.Itoa(w) + "|" + strconv.Itoa(p)
@@ -111,6 +101,13 @@ func groupByConfig(ms []lib.Measurement) []group {
 		sort.SliceStable(g.ms, func(a, b int) bool { return g.ms[a].Tasks < g.ms[b].Tasks })
 	}
 	return out
+}
+
+// takesWorkers reports whether the measured model takes a worker count (a
+// pool, a limit), as a model this process does not know is assumed to.
+func takesWorkers(m lib.Measurement) bool {
+	d, ok := m.Descriptor()
+	return !ok || d.UsesWorkers()
 }
 
 // configLabel names a line: "pool (20 workers)", "goroutines, GOMAXPROCS 1".

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -13,20 +12,16 @@ import (
 	"github.com/gomeasure/concurrency/lib"
 )
 
-// isBaseline reports models that are the reference of speedups rather
-// than a line of their own.
-func isBaseline(model string) bool { return model == "sequential" || model == "py-sequential" }
-
-// baseKey finds a measurement's baseline: Python models are compared with
-// Python's sequential loop and Go models with Go's, so each line says what
-// its language gains from parallelism — not how fast Go is.
+// baseKey finds a measurement's baseline: CPython's models are compared
+// with CPython's loop and Go's with Go's, so each line says what its
+// language gains from parallelism — not how fast Go is.
 type baseKey struct {
-	python bool
-	tasks  int
+	language string
+	tasks    int
 }
 
 func keyOf(m lib.Measurement) baseKey {
-	return baseKey{python: strings.HasPrefix(m.Model, "py-"), tasks: m.Tasks}
+	return baseKey{language: m.Language(), tasks: m.Tasks}
 }
 
 // Speedup plots, for CPU-bound work, how many times faster each model is
@@ -74,7 +69,7 @@ func SpeedupFigure(rs *lib.ResultSet) (*Figure, error) {
 			pmax, smax = math.Max(pmax, xy.X), math.Max(smax, xy.Y)
 		}
 	}
-	if base[baseKey{python: true, tasks: par[0].Tasks}] > 0 && baseName == "sequential" {
+	if base[baseKey{language: lib.LanguagePython, tasks: par[0].Tasks}] > 0 && baseName == "sequential" {
 		baseName = "sequential of the same language"
 	}
 	p := newPlot(headline(rs, "Speedup vs parallelism", speedupDetails(rs, base)...),
@@ -109,7 +104,7 @@ func splitBaselines(ms []lib.Measurement) (map[baseKey]float64, []lib.Measuremen
 	var par []lib.Measurement
 	base := map[baseKey]float64{} // sequential median of each language and size
 	for _, m := range ms {
-		if isBaseline(m.Model) {
+		if m.Baseline() {
 			if _, ok := base[keyOf(m)]; !ok && m.MedianS > 0 {
 				base[keyOf(m)] = m.MedianS
 			}
@@ -128,7 +123,7 @@ func speedupAxis(par []lib.Measurement) (func(lib.Measurement) int, string) {
 		xOf, xName = gomaxprocs, "GOMAXPROCS"
 	}
 	for _, m := range par {
-		if strings.HasPrefix(m.Model, "py-") && xName == "GOMAXPROCS" {
+		if m.Language() == lib.LanguagePython && xName == "GOMAXPROCS" {
 			// Python has no GOMAXPROCS: its p is the threads or processes.
 			xName = "p: GOMAXPROCS for Go, threads or processes for Python"
 			break
@@ -201,16 +196,16 @@ func speedupDetails(rs *lib.ResultSet, base map[baseKey]float64) []string {
 	if s := taskSize(rs.Results); s != "" {
 		details[0] += " of " + s
 	}
-	for _, python := range []bool{false, true} {
+	for _, language := range []string{lib.LanguageGo, lib.LanguagePython} {
 		var bs []float64
 		for k, b := range base {
-			if k.python == python {
+			if k.language == language {
 				bs = append(bs, b)
 			}
 		}
 		if len(bs) > 0 {
 			sort.Float64s(bs)
-			details = append(details, map[bool]string{false: "sequential ", true: "py-sequential "}[python]+formatSeconds(bs[0]))
+			details = append(details, lib.BaselineOf(language)+" "+formatSeconds(bs[0]))
 		}
 	}
 	return append(details, runsCount(rs.Results)+" per point")

@@ -12,9 +12,9 @@ import (
 )
 
 // StartupFigure plots what it costs to get W workers going, against W, on
-// a log time axis: for "processes", the worker start-up of the median run
-// (Measurement.StartupS: re-executing the binary until every worker said
-// it was ready); for any other model, the median wall time of its whole
+// a log time axis: for worker processes, whose runner measures it, the
+// worker start-up of the median run (Measurement.StartupS: re-executing
+// the binary until every worker said it was ready); for any other model, the median wall time of its whole
 // run, which for goroutines running trivial tasks is their start-up and
 // little else. The measurements come from lib.Interleave with one trivial
 // task per worker.
@@ -23,8 +23,8 @@ func StartupFigure(rs *lib.ResultSet) (*Figure, error) {
 		what: "Starting W workers", xlabel: "workers W", logX: false,
 		x: func(m lib.Measurement) float64 { return float64(m.Workers) },
 		y: func(m lib.Measurement) (float64, string) {
-			if m.Model == "processes" {
-				return m.StartupS, "processes: start-up until all ready"
+			if workerProcesses(m) {
+				return m.StartupS, m.Model + ": start-up until all ready"
 			}
 			return m.MedianS, m.Model + ": whole run"
 		},
@@ -33,8 +33,9 @@ func StartupFigure(rs *lib.ResultSet) (*Figure, error) {
 
 // IPCFigure plots what moving data to a worker costs, against the payload
 // each task carries (Measurement.Size, in bytes), on log–log axes: for
-// "processes", the median run's IPC time per task (encoding, piping and
-// decoding, Measurement.IPCS / Tasks); for any other model, its median
+// worker processes, whose runner measures it, the median run's IPC time
+// per task (encoding, piping and decoding, Measurement.IPCS / Tasks); for
+// any other model, its median
 // wall time per task, which shares the payload by pointer and copies
 // nothing.
 func IPCFigure(rs *lib.ResultSet) (*Figure, error) {
@@ -42,12 +43,20 @@ func IPCFigure(rs *lib.ResultSet) (*Figure, error) {
 		what: "Moving a payload to a worker", xlabel: "payload per task (bytes, log scale)", logX: true,
 		x: func(m lib.Measurement) float64 { return float64(m.Size) },
 		y: func(m lib.Measurement) (float64, string) {
-			if m.Model == "processes" {
-				return m.IPCS / float64(m.Tasks), "processes: IPC per task"
+			if workerProcesses(m) {
+				return m.IPCS / float64(m.Tasks), m.Model + ": IPC per task"
 			}
 			return m.MedianS / float64(m.Tasks), m.Model + ": whole run per task"
 		},
 	})
+}
+
+// workerProcesses reports whether the measured model runs its tasks in
+// worker processes of this program, whose start-up and IPC its runner
+// times (lib.Processes).
+func workerProcesses(m lib.Measurement) bool {
+	d, ok := m.Descriptor()
+	return ok && d.OutOfProcess && d.Language == lib.LanguageGo
 }
 
 type costAxes struct {

@@ -94,7 +94,7 @@ func timelineAxes(rs *lib.ResultSet, ms []lib.Measurement) (end float64, lanes i
 func timelineGrid(rs *lib.ResultSet, ms []lib.Measurement) (grid [][]*lib.Measurement, showProcs bool, err error) {
 	var par []lib.Measurement
 	for _, m := range ms {
-		if !perProcsFixed(m.Model) {
+		if m.VariesWithGOMAXPROCS() {
 			par = append(par, m)
 		}
 	}
@@ -134,7 +134,7 @@ func procsGrid(ms []lib.Measurement, cols []int, showProcs bool) ([][]*lib.Measu
 			grid = append(grid, make([]*lib.Measurement, len(cols)))
 		}
 		c := 0
-		if !perProcsFixed(m.Model) {
+		if m.VariesWithGOMAXPROCS() {
 			c = sort.SearchInts(cols, m.GOMAXPROCS)
 		}
 		if grid[r][c] != nil {
@@ -175,11 +175,6 @@ func labelLowestTimeAxes(fig *Figure, xlabel string) {
 	}
 }
 
-// perProcsFixed reports models whose GOMAXPROCS is not a knob of the
-// experiment: sequential runs one task at a time whatever it is, and
-// singlethread pins it to 1.
-func perProcsFixed(model string) bool { return model == "sequential" || model == "singlethread" }
-
 func timelineDetails(ms []lib.Measurement) []string {
 	m := ms[0]
 	var d []string
@@ -195,10 +190,10 @@ func timelineDetails(ms []lib.Measurement) []string {
 // matters, and the run's wall time.
 func panelLabel(m lib.Measurement, procs bool) string {
 	s := m.Model
-	if !perTask(m.Model) && m.Workers != m.Tasks {
-		s += " (" + plural(m.Workers, "worker") + ")"
+	if n := m.PoolSize(); n > 0 {
+		s += " (" + plural(n, "worker") + ")"
 	}
-	if procs && !perProcsFixed(m.Model) {
+	if procs && m.VariesWithGOMAXPROCS() {
 		s += fmt.Sprintf(", GOMAXPROCS %d", m.GOMAXPROCS)
 	}
 	wall := 0.0

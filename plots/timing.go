@@ -176,7 +176,7 @@ func idealCurve(g group) plotter.XYs {
 	if m0.Workload != "io" || !(m0.DelayS > 0) {
 		return nil
 	}
-	if _, ok := idealTime(m0.Model, m0.Tasks, m0.Workers, m0.DelayS); !ok {
+	if _, ok := idealTime(m0, m0.Tasks); !ok {
 		return nil
 	}
 	var out plotter.XYs
@@ -186,49 +186,34 @@ func idealCurve(g group) plotter.XYs {
 	// segment, and a detailed ideal beside it would look like data.
 	dense := len(g.ms) > 2 && (last-first)/(len(g.ms)-1) <= 25
 	if distinct(g.ms, workers) == 1 && dense {
-		ideal := func(n int) float64 { t, _ := idealTime(m0.Model, n, m0.Workers, m0.DelayS); return t }
+		ideal := func(n int) float64 { t, _ := idealTime(m0, n); return t }
 		for n := first; n <= last; n++ {
 			out = append(out, plotter.XY{X: float64(n), Y: ideal(n)})
 			// A vertical riser half way to the next size where the
 			// ideal jumps: a staircase, not a ramp.
-			if n < last && pooled(m0.Model) && ideal(n+1) != ideal(n) {
+			if n < last && m0.PoolSize() > 0 && ideal(n+1) != ideal(n) {
 				out = append(out, plotter.XY{X: float64(n) + 0.5, Y: ideal(n)}, plotter.XY{X: float64(n) + 0.5, Y: ideal(n + 1)})
 			}
 		}
 		return out
 	}
 	for _, m := range g.ms {
-		t, _ := idealTime(m.Model, m.Tasks, m.Workers, m.DelayS)
+		t, _ := idealTime(m, m.Tasks)
 		out = append(out, plotter.XY{X: float64(m.Tasks), Y: t})
 	}
 	return out
 }
 
-// idealTime is the time n tasks of delay d take under a model with no
-// overhead: the bound that the measured line approaches.
-func idealTime(model string, n, workers int, d float64) (float64, bool) {
-	switch model {
-	case "sequential", "py-sequential":
-		return float64(n) * d, true
-	case "goroutines", "singlethread", "py-asyncio":
-		return d, true
-	case "pool", "errgroup", "gil", "processes", "py-threads", "py-processes": // see pooled
-		if workers <= 0 || workers > n {
-			workers = n
-		}
-		return math.Ceil(float64(n)/float64(workers)) * d, true
+// idealTime is the time n tasks of the measured configuration's delay
+// take with no overhead — one delay per wave of tasks run at once (see
+// lib.Measurement.AtOnce): the bound that the measured line approaches.
+// ok is false for a model this process does not know.
+func idealTime(m lib.Measurement, n int) (float64, bool) {
+	atOnce, ok := m.AtOnce(n)
+	if !ok || atOnce <= 0 {
+		return 0, false
 	}
-	return 0, false
-}
-
-// pooled reports the models that run at most W tasks at a time, whose
-// ideal time is a staircase in N.
-func pooled(model string) bool {
-	switch model {
-	case "pool", "errgroup", "gil", "processes", "py-threads", "py-processes":
-		return true
-	}
-	return false
+	return math.Ceil(float64(n)/float64(atOnce)) * m.DelayS, true
 }
 
 // name identifies a result set in error messages.

@@ -182,21 +182,19 @@ func All(claim string, vs ...Verdict) Verdict {
 	return Verdict{Claim: claim, Held: held, Evidence: strings.Join(append(failed, ok...), "; ")}
 }
 
-// Label names a measurement in evidence: "pool:20 at 50 tasks, 2 cores".
+// Label names a measurement in evidence: "pool:20 at 50 tasks",
+// "goroutines at 20 tasks, GOMAXPROCS 2".
 func Label(m *lib.Measurement) string {
-	name := m.Model
 	// A pool's size is part of its name; a worker per task (goroutines,
 	// a thread per flag, asyncio without a limit) is not a pool.
-	if m.Workers > 1 && (m.Workers != m.Tasks || m.Model == "pool" || m.Model == "processes" || m.Model == "errgroup") {
-		name += fmt.Sprintf(":%d", m.Workers)
-	}
+	name := m.Config()
 	s := fmt.Sprintf("%s at %d tasks", name, m.Tasks)
 	if m.Tasks == 1 {
 		s = name + " at 1 task"
 	}
 	// A loop runs the same whatever GOMAXPROCS, and is measured once; and
 	// GOMAXPROCS is Go's: CPython's models (py-*) do not read it.
-	if m.Workload == "cpu" && m.GOMAXPROCS > 0 && m.Model != "sequential" && !strings.HasPrefix(m.Model, "py-") {
+	if m.Workload == "cpu" && m.GOMAXPROCS > 0 && m.VariesWithGOMAXPROCS() {
 		s += fmt.Sprintf(", GOMAXPROCS %d", m.GOMAXPROCS)
 	}
 	return s

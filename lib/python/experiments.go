@@ -73,7 +73,7 @@ func Usable(ctx context.Context, models []string, workload string) error {
 	seen := map[string]bool{}
 	for _, m := range models {
 		name, _, _ := strings.Cut(m, ":")
-		if !strings.HasPrefix(name, "py-") {
+		if d, ok := lib.LookupModel(name); !ok || d.Language != lib.LanguagePython {
 			continue
 		}
 		in, err := FindInterpreterContext(ctx)

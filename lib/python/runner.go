@@ -16,26 +16,13 @@ import (
 )
 
 // Models are the Python models in the order the tutorial shows them, with
-// the name main.py knows each by.
+// the name main.py knows each by. lib describes them; this package runs
+// them.
 var Models = []string{"py-sequential", "py-threads", "py-processes", "py-asyncio"}
 
 func init() {
-	// What tells the four apart; they share the rest (below).
-	models := map[string]lib.Model{
-		"py-sequential": {Workers: lib.WorkersIgnored, AtOnce: func(int, int) int { return 1 },
-			Info: "CPython: a plain loop, one task after another"},
-		"py-threads": {Workers: lib.WorkersOptional,
-			Info: "CPython: threading.Thread per task, or ThreadPoolExecutor(W) — the real GIL"},
-		"py-processes": {Workers: lib.WorkersPool,
-			Info: "CPython: ProcessPoolExecutor(W)"},
-		"py-asyncio": {Workers: lib.WorkersOptional,
-			Info: "CPython: asyncio.gather on one aiohttp session (Semaphore(W) with workers)"},
-	}
 	for _, name := range Models {
-		m := models[name]
-		m.Name, m.Describe, m.OutOfProcess = name, describe, true // python3 runs the tasks
-		m.New = func(workers int) (lib.Runner, error) { return New(name, workers) }
-		lib.RegisterModel(m)
+		lib.ImplementModel(name, func(workers int) (lib.Runner, error) { return New(name, workers) }, describe)
 	}
 }
 
