@@ -38,11 +38,11 @@ type Report struct {
 	// IPC is the time tasks spent being encoded, passed over pipes and
 	// decoded rather than running, summed over tasks (Processes only).
 	IPC time.Duration
-	// CPU is the processor time the run used, summed over its threads,
-	// when the runner measures it: the Python runners whose work stays in
-	// one process (py-sequential, py-threads, py-asyncio). Zero otherwise.
-	// Over Wall it says how many cores were busy, which a lock such as
-	// CPython's GIL caps at one however fast or slow the machine is.
+	// CPU is the processor time the run used, summed over its threads and
+	// worker processes, when the runner measures it: the Python runners.
+	// Zero otherwise. Over Wall it says how many cores were busy, which a
+	// lock such as CPython's GIL caps at one however fast or slow the
+	// machine is.
 	CPU time.Duration
 }
 

@@ -139,6 +139,17 @@ func InFlight(claim string, m *lib.Measurement, share float64) Verdict {
 // holds it near one on any machine, fast or slow, quiet or shared, where a
 // ratio of wall times moves with whatever else the machine is doing.
 func CoresBusyAtMost(claim string, m *lib.Measurement, max float64) Verdict {
+	return coresBusy(claim, m, "at most", max, func(busy float64) bool { return busy <= max })
+}
+
+// CoresBusyAtLeast claims that m's runs kept at least min cores busy (see
+// CoresBusyAtMost): work that escapes a lock, such as CPython's worker
+// processes, each with an interpreter and a GIL of its own.
+func CoresBusyAtLeast(claim string, m *lib.Measurement, min float64) Verdict {
+	return coresBusy(claim, m, "at least", min, func(busy float64) bool { return busy >= min })
+}
+
+func coresBusy(claim string, m *lib.Measurement, bound string, limit float64, holds func(median float64) bool) Verdict {
 	if v, ok := notMeasured(claim, m); ok {
 		return v
 	}
@@ -146,9 +157,9 @@ func CoresBusyAtMost(claim string, m *lib.Measurement, max float64) Verdict {
 		return Verdict{Claim: claim, Evidence: Label(m) + ": its processor time was not measured"}
 	}
 	st := lib.Summarize(m.CoresBusy)
-	ev := fmt.Sprintf("%s: a median of %.2f cores busy, %.2f to %.2f over %d runs (processor time over wall time; bound %.2f); wall time %s",
-		Label(m), st.Median, st.Min, st.Max, len(m.CoresBusy), max, Median(m))
-	return Verdict{Claim: claim, Held: st.Median <= max, Evidence: ev}
+	ev := fmt.Sprintf("%s: a median of %.2f cores busy, %.2f to %.2f over %d runs (processor time over wall time; %s %.2f); wall time %s",
+		Label(m), st.Median, st.Min, st.Max, len(m.CoresBusy), bound, limit, Median(m))
+	return Verdict{Claim: claim, Held: holds(st.Median), Evidence: ev}
 }
 
 // Near claims that m's median is within tol (a fraction: 0.05 for 5%) of

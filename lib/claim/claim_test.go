@@ -114,6 +114,33 @@ func TestCoresBusyAtMost(t *testing.T) {
 	}
 }
 
+func TestCoresBusyAtLeast(t *testing.T) {
+	busy := func(xs ...float64) *lib.Measurement {
+		m := runs("py-processes", 0.30, 0.55, 0.31, 0.56, 0.30, 0.54) // a shared machine's two speeds
+		m.Workload, m.Workers, m.CoresBusy = "cpu", 2, xs
+		return m
+	}
+	tests := []struct {
+		name     string
+		m        *lib.Measurement
+		held     bool
+		evidence string
+	}{
+		{"two cores busy, whatever the wall times", busy(1.88, 1.85, 1.89, 1.84, 1.86, 1.86), true, "py-processes:2 at 50 tasks: a median of 1.86 cores busy, 1.84 to 1.89 over 6 runs (processor time over wall time; at least 1.50)"},
+		{"one core busy", busy(1.01, 0.99, 1.02, 1.00, 1.03, 1.00), false, "a median of 1.00 cores busy"},
+		{"processor time not measured", busy(), false, "not measured"},
+		{"not measured at all", nil, false, "not measured"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := claim.CoresBusyAtLeast("escapes the lock", tt.m, 1.5)
+			if v.Held != tt.held || !strings.Contains(v.Evidence, tt.evidence) {
+				t.Errorf("held %v, evidence %q; want %v and %q", v.Held, v.Evidence, tt.held, tt.evidence)
+			}
+		})
+	}
+}
+
 func TestAll(t *testing.T) {
 	yes, no := claim.Check("a", true, "fine"), claim.Check("b", false, "off")
 	if v := claim.All("both", yes, yes); !v.Held {

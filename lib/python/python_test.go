@@ -141,35 +141,39 @@ func TestSameAnswersAsGo(t *testing.T) {
 	}
 }
 
-// TestProcessorTime: the in-process models report python3's processor
-// time, which the GIL keeps near one core's worth of the wall time; a
-// process pool, whose work is in its children, reports none rather than a
-// misleading part.
+// TestProcessorTime: every Python model reports python3's processor time.
+// In one process the GIL keeps it near one core's worth of the wall time;
+// a process pool's includes its workers', without which it would be a
+// small fraction of the loop's, since the pool's own process only hands
+// out tasks.
 func TestProcessorTime(t *testing.T) {
 	needPython(t)
-	tasks := lib.SumSquaresTasks(4, 300_000)
-	for _, tt := range []struct {
-		model    string
-		measured bool
-	}{{"py-sequential", true}, {"py-threads", true}, {"py-processes", false}} {
-		r, err := New(tt.model, 2)
+	tasks := lib.SumSquaresTasks(4, 3_000_000) // about 0.1 s each: the work outweighs a pool's start-up
+	var loop time.Duration
+	for _, model := range []string{"py-sequential", "py-threads", "py-processes"} {
+		r, err := New(model, 2)
 		if err != nil {
 			t.Fatal(err)
 		}
 		rep := r.Run(context.Background(), tasks)
 		if err := rep.Err(); err != nil {
-			t.Fatalf("%s: %v", tt.model, err)
+			t.Fatalf("%s: %v", model, err)
 		}
-		if !tt.measured {
-			if rep.CPU != 0 {
-				t.Errorf("%s reports %v of processor time without its workers'", tt.model, rep.CPU)
+		if model == "py-sequential" {
+			loop = rep.CPU
+		}
+		if model == "py-processes" {
+			// Processor time does not depend on how busy the machine is,
+			// so this bound holds on a shared one too.
+			if rep.CPU < loop*9/10 {
+				t.Errorf("%s reports %v of processor time, under 90%% of the loop's %v: its workers' time is missing", model, rep.CPU, loop)
 			}
 			continue
 		}
 		// Above zero and below two cores' worth: a loose bound, because
 		// the claims, not this test, judge how close to one it is.
 		if busy := rep.CPU.Seconds() / rep.Wall().Seconds(); rep.CPU <= 0 || busy > 2 {
-			t.Errorf("%s: processor time %v over wall %v = %.2f cores busy, want between 0 and 2", tt.model, rep.CPU, rep.Wall(), busy)
+			t.Errorf("%s: processor time %v over wall %v = %.2f cores busy, want between 0 and 2", model, rep.CPU, rep.Wall(), busy)
 		}
 	}
 }

@@ -80,7 +80,7 @@ type output struct {
 	description
 	StartNS int64 `json:"start_ns"`
 	EndNS   int64 `json:"end_ns"`
-	CPUNS   int64 `json:"cpu_ns"` // processor time of python3's own threads
+	CPUNS   int64 `json:"cpu_ns"` // processor time of python3's threads and its pool's workers
 	Results []struct {
 		Worker  int64           `json:"worker"`
 		StartNS int64           `json:"start_ns"`
@@ -139,11 +139,7 @@ func (r *runner) Run(ctx context.Context, tasks []lib.Task) *lib.Report {
 	// The run is timed by Python, from after its imports to its last task:
 	// what the Python tutorials time, and what Go's models are timed over too.
 	rep.Start, rep.End = time.Unix(0, out.StartNS), time.Unix(0, out.EndNS)
-	// A process pool's work is done in its children, which python3's
-	// process_time does not count: only the in-process models report it.
-	if r.name != "py-processes" {
-		rep.CPU = time.Duration(out.CPUNS)
-	}
+	rep.CPU = time.Duration(out.CPUNS)
 	return rep
 }
 
