@@ -84,58 +84,41 @@ func TestSimilarAndInFlight(t *testing.T) {
 	}
 }
 
-func TestCoresBusyAtMost(t *testing.T) {
-	busy := func(xs ...float64) *lib.Measurement {
-		m := runs("py-threads", 0.45, 0.80, 0.46, 0.79, 0.45, 0.81) // a shared machine's two speeds
-		m.Workload, m.GOMAXPROCS, m.CoresBusy = "cpu", 2, xs
+// TestCoresBusy checks both bounds on cores busy: at most (the GIL's
+// threads) and at least (processes, each with a lock of its own), whatever
+// the wall times did.
+func TestCoresBusy(t *testing.T) {
+	busy := func(model string, workers int, xs ...float64) *lib.Measurement {
+		m := runs(model, 0.45, 0.80, 0.46, 0.79, 0.45, 0.81) // a shared machine's two speeds
+		m.Workload, m.Workers, m.GOMAXPROCS, m.CoresBusy = "cpu", workers, 2, xs
 		return m
 	}
+	atMost := func(m *lib.Measurement) claim.Verdict { return claim.CoresBusyAtMost("one at a time", m, 1.15) }
+	atLeast := func(m *lib.Measurement) claim.Verdict { return claim.CoresBusyAtLeast("escapes the lock", m, 1.5) }
 	tests := []struct {
 		name     string
+		check    func(*lib.Measurement) claim.Verdict
 		m        *lib.Measurement
 		held     bool
 		evidence string
 	}{
-		{"one core busy, whatever the wall times", busy(1.01, 0.99, 1.02, 1.00, 1.03, 1.00), true, "a median of 1.00 cores busy, 0.99 to 1.03 over 6 runs"},
-		{"two cores busy", busy(1.9, 1.95, 1.97, 1.92, 1.96, 1.94), false, "a median of 1.94 cores busy"},
-		{"processor time not measured", busy(), false, "not measured"},
-		{"not measured at all", nil, false, "not measured"},
+		{"at most: one core busy, whatever the wall times", atMost, busy("py-threads", 2, 1.01, 0.99, 1.02, 1.00, 1.03, 1.00), true, "a median of 1.00 cores busy, 0.99 to 1.03 over 6 runs"},
+		{"at most: two cores busy", atMost, busy("py-threads", 2, 1.9, 1.95, 1.97, 1.92, 1.96, 1.94), false, "a median of 1.94 cores busy"},
+		{"at least: two cores busy, whatever the wall times", atLeast, busy("py-processes", 2, 1.88, 1.85, 1.89, 1.84, 1.86, 1.86), true,
+			"py-processes:2 at 50 tasks: a median of 1.86 cores busy, 1.84 to 1.89 over 6 runs (processor time over wall time; at least 1.50)"},
+		{"at least: one core busy", atLeast, busy("py-processes", 2, 1.01, 0.99, 1.02, 1.00, 1.03, 1.00), false, "a median of 1.00 cores busy"},
+		{"processor time not measured", atMost, busy("py-threads", 2), false, "not measured"},
+		{"not measured at all", atMost, nil, false, "not measured"},
+		{"not measured at all, at least", atLeast, nil, false, "not measured"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := claim.CoresBusyAtMost("one at a time", tt.m, 1.15)
+			v := tt.check(tt.m)
 			if v.Held != tt.held || !strings.Contains(v.Evidence, tt.evidence) {
 				t.Errorf("held %v, evidence %q; want %v and %q", v.Held, v.Evidence, tt.held, tt.evidence)
 			}
 			if tt.m != nil && strings.Contains(v.Evidence, "GOMAXPROCS") {
 				t.Errorf("evidence about CPython names Go's GOMAXPROCS: %q", v.Evidence)
-			}
-		})
-	}
-}
-
-func TestCoresBusyAtLeast(t *testing.T) {
-	busy := func(xs ...float64) *lib.Measurement {
-		m := runs("py-processes", 0.30, 0.55, 0.31, 0.56, 0.30, 0.54) // a shared machine's two speeds
-		m.Workload, m.Workers, m.CoresBusy = "cpu", 2, xs
-		return m
-	}
-	tests := []struct {
-		name     string
-		m        *lib.Measurement
-		held     bool
-		evidence string
-	}{
-		{"two cores busy, whatever the wall times", busy(1.88, 1.85, 1.89, 1.84, 1.86, 1.86), true, "py-processes:2 at 50 tasks: a median of 1.86 cores busy, 1.84 to 1.89 over 6 runs (processor time over wall time; at least 1.50)"},
-		{"one core busy", busy(1.01, 0.99, 1.02, 1.00, 1.03, 1.00), false, "a median of 1.00 cores busy"},
-		{"processor time not measured", busy(), false, "not measured"},
-		{"not measured at all", nil, false, "not measured"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			v := claim.CoresBusyAtLeast("escapes the lock", tt.m, 1.5)
-			if v.Held != tt.held || !strings.Contains(v.Evidence, tt.evidence) {
-				t.Errorf("held %v, evidence %q; want %v and %q", v.Held, v.Evidence, tt.held, tt.evidence)
 			}
 		})
 	}
