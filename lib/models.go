@@ -110,7 +110,7 @@ func oneAtATime(_, _ int) int { return 1 }
 // builtinModels are lib's execution models, in the order the tutorial
 // introduces them. For gil, processes and errgroup, workers <= 0 means the
 // model's own default (one thread per task, NumCPU processes, no limit).
-var builtinModels = append(goModels, pythonModels...)
+var builtinModels = slices.Concat(goModels, pythonModels)
 
 // goModels are the models this package implements.
 var goModels = []Model{
@@ -196,7 +196,7 @@ func ImplementModel(name string, newRunner func(workers int) (Runner, error), de
 	modelsMu.Lock()
 	defer modelsMu.Unlock()
 	if !slices.ContainsFunc(pythonModels, func(m Model) bool { return m.Name == name }) {
-		panic("lib: ImplementModel of a model lib does not describe as external: " + name)
+		panic("lib: ImplementModel of a model that is not one of CPython's: " + name)
 	}
 	if _, dup := implementations[name]; dup {
 		panic("lib: model implemented twice: " + name)

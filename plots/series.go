@@ -58,14 +58,15 @@ func workers(m lib.Measurement) int    { return m.Workers }
 // GOMAXPROCS if the result set varies it. Lines keep first-seen order and
 // their points are sorted by task count.
 func groupByConfig(ms []lib.Measurement) []group {
-	varyProcs := false
-	var nonSingle []lib.Measurement
+	// Lines split by GOMAXPROCS only where it is a knob: not a loop's,
+	// singlethread's pinned 1, or CPython's.
+	var knob []lib.Measurement
 	for _, m := range ms {
-		if m.VariesWithGOMAXPROCS() { // not a loop, singlethread's 1, or CPython
-			nonSingle = append(nonSingle, m)
+		if m.VariesWithGOMAXPROCS() {
+			knob = append(knob, m)
 		}
 	}
-	varyProcs = distinct(nonSingle, gomaxprocs) > 1
+	varyProcs := distinct(knob, gomaxprocs) > 1
 	// A model whose worker count always equals the task count starts one
 	// worker per task, and its label says nothing more; any other model's
 	// lines are split and labelled by worker count — also at the size
