@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -151,14 +153,30 @@ func TestExperimentRunCountsErrors(t *testing.T) {
 	}
 }
 
+// TestExperimentRunStopsOnCancel cancels an experiment in the middle of
+// its first measured run, when 30 runs of about a second each remain, and
+// expects it back within 10 s of the cancel: far sooner than running on,
+// and loose enough for a loaded machine under the race detector. The
+// cancel is timed from the warm-up's end, not from the start, so a slow
+// start (the flag server's process) cannot land it before measuring began.
 func TestExperimentRunStopsOnCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	e := Experiment{Name: "c", Workload: "io", Kernel: "slow", Models: []string{"sequential"}, Sizes: []int{50}, Delay: 20 * time.Millisecond, Repeat: 5}
-	time.AfterFunc(100*time.Millisecond, cancel)
-	start := time.Now()
-	_, err := e.Run(ctx, RunOptions{})
-	if !errors.Is(err, context.Canceled) || time.Since(start) > 3*time.Second {
-		t.Errorf("err = %v after %v", err, time.Since(start))
+	defer cancel()
+	e := Experiment{Name: "c", Workload: "io", Kernel: "slow", Models: []string{"sequential"}, Sizes: []int{5}, Delay: 200 * time.Millisecond, Repeat: 30}
+	var cancelledAt atomic.Int64
+	var once sync.Once
+	progress := func(done, total int) {
+		once.Do(func() {
+			time.AfterFunc(300*time.Millisecond, func() { // a request or two into the run
+				cancelledAt.Store(time.Now().UnixNano())
+				cancel()
+			})
+		})
+	}
+	_, err := e.Run(ctx, RunOptions{Progress: progress})
+	after := time.Since(time.Unix(0, cancelledAt.Load()))
+	if !errors.Is(err, context.Canceled) || cancelledAt.Load() == 0 || after > 10*time.Second {
+		t.Errorf("err = %v, %v after the cancel", err, after)
 	}
 }
 
