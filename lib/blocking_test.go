@@ -13,7 +13,10 @@ func TestCountThreads(t *testing.T) {
 		t.Skip("counts threads through /proc")
 	}
 	const n = 60
-	counts, err := CountThreads(context.Background(), []int{5, n}, 100*time.Millisecond)
+	// Each wait must outlast starting all n goroutines, or the first
+	// sleepers' threads are free again before the last start: under CI's
+	// race pass, 100 ms let 60 sleepers peak at 58 threads.
+	counts, err := CountThreads(context.Background(), []int{5, n}, 500*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
