@@ -247,10 +247,16 @@ func LookupModel(name string) (Model, bool) {
 
 // ModelNames lists Go's built-in models by their CLI names, in the order
 // the tutorial introduces them.
-func ModelNames() []string {
-	names := make([]string, len(goModels))
-	for i, m := range goModels {
-		names[i] = m.Name
+func ModelNames() []string { return ModelsIn(LanguageGo) }
+
+// ModelsIn lists the built-in models of a language by their CLI names, in
+// the order the tutorial introduces them.
+func ModelsIn(language string) []string {
+	var names []string
+	for _, m := range builtinModels {
+		if m.Language == language {
+			names = append(names, m.Name)
+		}
 	}
 	return names
 }

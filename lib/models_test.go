@@ -114,6 +114,9 @@ func TestPythonModelsDescribed(t *testing.T) {
 			t.Errorf("NewRunner(%q) without lib/python: error %v, want one naming lib/python", tt.name, err)
 		}
 	}
+	if got, want := ModelsIn(LanguagePython), []string{"py-sequential", "py-threads", "py-processes", "py-asyncio"}; !slices.Equal(got, want) {
+		t.Errorf("ModelsIn(Python) = %v, want %v", got, want)
+	}
 	if !slices.Contains(KnownModels(), "py-asyncio") || slices.Contains(ModelNames(), "py-asyncio") {
 		t.Errorf("KnownModels() = %v, ModelNames() = %v; want CPython's models known, but not among Go's", KnownModels(), ModelNames())
 	}

@@ -15,10 +15,10 @@ import (
 	"github.com/gomeasure/concurrency/lib"
 )
 
-// Models are the Python models in the order the tutorial shows them, with
-// the name main.py knows each by. lib describes them; this package runs
-// them.
-var Models = []string{"py-sequential", "py-threads", "py-processes", "py-asyncio"}
+// Models are the Python models in the order the tutorial shows them, as
+// lib's table describes them; this package runs them, and main.py knows
+// each by its name without "py-".
+var Models = lib.ModelsIn(lib.LanguagePython)
 
 func init() {
 	for _, name := range Models {
